@@ -1,0 +1,8 @@
+"""newsprobe: read conflict news and state-media propaganda the way an expert analyst does."""
+
+__version__ = "0.1.0"
+
+from newsprobe.model import Analysis, Article  # noqa: E402
+from newsprobe.pipeline import analyze  # noqa: E402
+
+__all__ = ["Analysis", "Article", "__version__", "analyze"]

@@ -1,0 +1,1 @@
+"""Command-line interface (thin: every command calls a library function)."""

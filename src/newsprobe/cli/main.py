@@ -1,0 +1,36 @@
+"""The `newsprobe` command: parses arguments and delegates to the library."""
+
+from __future__ import annotations
+
+import click
+
+from newsprobe import __version__
+from newsprobe.cli.analyze import analyze_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprobe")
+def cli() -> None:
+    """Read conflict news like an analyst: propaganda techniques, events, places, sourcing, provenance."""
+
+
+@cli.group()
+def train() -> None:
+    """Train the models newsprobe ships (needs the research corpora)."""
+
+
+@cli.group(name="eval")
+def evaluate() -> None:
+    """Measure accuracy against gold-annotated corpora."""
+
+
+@cli.group()
+def export() -> None:
+    """Export analyses in research formats."""
+
+
+cli.add_command(analyze_command)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,42 @@
+"""Every user-facing error, with a stable code, in one place (as spaCy's errors.py)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    E001 = "input is empty"
+    E002 = "input looks binary ({detail}), not text, HTML or JSON"
+    E003 = "input is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes)"
+    E004 = "cannot decode the input as text in any known encoding"
+    E005 = "malformed JSON on line {line}: {detail}"
+    E006 = "JSON record on line {line} has no non-empty \"text\" field"
+    E007 = "cannot fetch {url}: {detail}"
+    E008 = "no such file or folder: {path}"
+    E009 = "HTML page has no extractable article text"
+    E010 = "unknown analyzer {name!r}; known: {known}"
+    E011 = "analyzer {name!r} needs the {layer!r} layer, which no selected analyzer writes"
+    E012 = "language is {language!r}, but the {analyzer!r} analyzer reads only {supported}"
+    E013 = "JSON record on line {line} is not an object"
+    E014 = "folder {path} holds no readable article files"
+    E016 = "analysis failed: {detail}"
+    E015 = "model file {path} is missing or unreadable; reinstall newsprobe or retrain with `newsprobe train`"
+
+
+class NewsprobeError(Exception):
+    """An error about one input or option that the user can act on; `code` is stable."""
+
+    def __init__(self, error: Errors, source: str | None = None, **details: object) -> None:
+        self.code = error.name
+        self.source = source
+        self.message = error.value.format(**details)
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.message} [{self.code}]"
+
+
+class InputError(NewsprobeError):
+    """One input could not be read; the others of the same run go on."""

@@ -1,0 +1,32 @@
+"""From decoded text and whatever metadata the reader found to an `Article`."""
+
+from __future__ import annotations
+
+from newsprobe.errors import Errors, InputError
+from newsprobe.ingest.language import detect_language
+from newsprobe.ingest.plaintext import parse_header
+from newsprobe.model import Article, normalise_text
+from newsprobe.settings import Options
+
+
+def build_article(
+    text: str, source: str | None, options: Options, *, id: str | None = None, **metadata: str | None
+) -> Article:
+    """Normalise the text, fill title/outlet from its header when not given, detect the language."""
+    body = normalise_text(text)
+    if not body:
+        raise InputError(Errors.E001, source)
+    header = parse_header(body)
+    given = {key: value for key, value in metadata.items() if value}
+    given.setdefault("title", header.title)
+    given.setdefault("outlet", header.outlet)
+    if "language" not in given:
+        given["language"], score = detect_language(body, options.languages)
+    else:
+        score = None
+    return Article.create(body, id=id, source=source, language_score=score, **given)
+
+
+def article_from_text(text: str, options: Options | None = None, source: str | None = None) -> Article:
+    """An article from raw text in the corpus convention (title line, empty line, body)."""
+    return build_article(text, source, options or Options())

@@ -1,0 +1,56 @@
+"""Bytes to text: size and binary checks, then encoding detection."""
+
+from __future__ import annotations
+
+import charset_normalizer
+
+from newsprobe.errors import Errors, InputError
+
+# Leading bytes of common non-text files, so the error can name what the file really is.
+_MAGIC = {
+    b"%PDF": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive or Office document",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "executable",
+    b"SQLite format 3": "SQLite database",
+}
+_SNIFF_BYTES = 8192
+_TEXT_CONTROL = {9, 10, 12, 13, 27}
+
+
+def check_size(size: int, limit: int, source: str) -> None:
+    """Refuse input over the byte limit before reading it all."""
+    if size > limit:
+        raise InputError(Errors.E003, source, size=size, limit=limit)
+
+
+def decode_bytes(data: bytes, source: str, limit: int) -> str:
+    """Decode article bytes: UTF-8 when valid, else the encoding charset-normalizer finds most plausible."""
+    check_size(len(data), limit, source)
+    if not data.strip():
+        raise InputError(Errors.E001, source)
+    _reject_binary(data[:_SNIFF_BYTES], source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(Errors.E004, source)
+    return str(best)
+
+
+def _reject_binary(head: bytes, source: str) -> None:
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            raise InputError(Errors.E002, source, detail=kind)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROL)
+    if b"\x00" in head or controls > len(head) * 0.05:
+        raise InputError(Errors.E002, source, detail=f"{controls} control bytes in the first {len(head)}")

@@ -1,0 +1,67 @@
+"""The article: ingested text, never rewritten after its id is computed, and its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from pydantic import Field
+
+from newsprobe.model.base import Record
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+
+
+def normalise_text(raw: str) -> str:
+    """Canonical form of an article body: NFC, one newline convention, no BOM or edge whitespace."""
+    text = unicodedata.normalize("NFC", raw.lstrip("\ufeff"))
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _TRAILING_SPACE.sub("\n", text)
+    return text.strip()
+
+
+def text_checksum(text: str) -> str:
+    """Stable content id: the first 16 hex digits of SHA-256 over the normalised text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Article(Record):
+    """One news article. `text` is normalised once, at construction through `Article.create`."""
+
+    id: str = Field(description="The caller's id when given (JSONL `id`), else `checksum`.")
+    checksum: str = Field(description="SHA-256 (16 hex digits) of the normalised text.")
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code, detected unless given.")
+    language_score: float | None = Field(default=None, description="Detector confidence in [0, 1].")
+    published: str | None = Field(default=None, description="Publication date, ISO 8601, when known.")
+    source: str | None = Field(default=None, description="Where it was read from: path, URL, `-`, `file:line`.")
+
+    @classmethod
+    def create(cls, text: str, *, id: str | None = None, **metadata: str | float | None) -> Article:
+        """Normalise `text`, compute the checksum and use it as id unless one is given."""
+        body = normalise_text(text)
+        checksum = text_checksum(body)
+        return cls(id=id or checksum, checksum=checksum, text=body, **metadata)
+
+    @property
+    def body_start(self) -> int:
+        """Offset where the body begins, after the title line and a repeated `Title | Outlet` line."""
+        if not self.title or not self.text.startswith(self.title):
+            return 0
+        position = _skip_blank_lines(self.text, len(self.title))
+        next_line = self.text[position:].split("\n", 1)[0]
+        if self.outlet and next_line.startswith(self.title[: len(self.title) // 2]) and self.outlet in next_line:
+            position = _skip_blank_lines(self.text, position + len(next_line))
+        return position
+
+
+def _skip_blank_lines(text: str, position: int) -> int:
+    while position < len(text) and text[position] in "\n \t":
+        position += 1
+    return position
