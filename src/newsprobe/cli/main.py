@@ -6,9 +6,21 @@ import click
 
 from newsprobe import __version__
 from newsprobe.cli.analyze import analyze_command
+from newsprobe.errors import NewsprobeError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class NewsprobeGroup(click.Group):
+    """Turns a `NewsprobeError` into a one-line message and exit status 2, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NewsprobeError as error:
+            click.echo(f"error: {error.describe()}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=NewsprobeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsprobe")
 def cli() -> None:
     """Read conflict news like an analyst: propaganda techniques, events, places, sourcing, provenance."""

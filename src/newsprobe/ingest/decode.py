@@ -18,6 +18,12 @@ _MAGIC = {
     b"SQLite format 3": "SQLite database",
 }
 _SNIFF_BYTES = 8192
+# Legacy encodings news sites still serve; limiting the detector to them avoids exotic near-misses
+# (mac_cyrillic for cp1251) on short texts.
+LEGACY_ENCODINGS = (
+    "cp1251", "koi8_r", "koi8_u", "cp1256", "iso8859_6", "cp1252", "cp1253", "cp1254",
+    "cp1255", "gb18030", "big5", "shift_jis", "euc_kr", "latin_1",
+)
 _TEXT_CONTROL = {9, 10, 12, 13, 27}
 
 
@@ -39,7 +45,7 @@ def decode_bytes(data: bytes, source: str, limit: int) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
         raise InputError(Errors.E004, source)
     return str(best)

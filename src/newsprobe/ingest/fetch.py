@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import urllib3
 
@@ -40,7 +41,14 @@ def fetch_url(url: str, timeout_s: float, max_bytes: int) -> Page:
         data = _read_limited(response, url, max_bytes)
     finally:
         response.release_conn()
-    return Page(url=response.geturl() or url, content_type=response.headers.get("Content-Type", ""), data=data)
+    return Page(url=_final_url(url, response), content_type=response.headers.get("Content-Type", ""), data=data)
+
+
+def _final_url(url: str, response: urllib3.BaseHTTPResponse) -> str:
+    """The address the page was served from, after redirects."""
+    history = response.retries.history if response.retries else ()
+    location = history[-1].redirect_location if history else None
+    return urljoin(url, location) if location else url
 
 
 def _read_limited(response: urllib3.BaseHTTPResponse, url: str, max_bytes: int) -> bytes:

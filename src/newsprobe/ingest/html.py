@@ -22,7 +22,8 @@ def article_from_html(html: str, source: str | None, options: Options, url: str 
     if not body or not body.strip():
         raise InputError(Errors.E009, source)
     title = document.title
-    text = f"{title}\n\n{body}" if title else body
+    # The corpus convention puts the title on the first line; the page body often repeats it already.
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return build_article(
         text,
         source,

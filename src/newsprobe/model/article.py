@@ -32,11 +32,11 @@ class Article(Record):
 
     id: str = Field(description="The caller's id when given (JSONL `id`), else `checksum`.")
     checksum: str = Field(description="SHA-256 (16 hex digits) of the normalised text.")
-    text: str
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    author: str | None = None
+    text: str = Field(description="The normalised article text every offset counts into.")
+    title: str | None = Field(default=None, description="Headline: the first line, or the page title.")
+    outlet: str | None = Field(default=None, description="Publication name, e.g. `Русская весна`.")
+    url: str | None = Field(default=None, description="Address the article was fetched from or published at.")
+    author: str | None = Field(default=None, description="Byline, when the page names one.")
     language: str | None = Field(default=None, description="ISO 639-1 code, detected unless given.")
     language_score: float | None = Field(default=None, description="Detector confidence in [0, 1].")
     published: str | None = Field(default=None, description="Publication date, ISO 8601, when known.")

@@ -15,6 +15,7 @@ from newsprobe.render.html import render_html
 from newsprobe.render.text import render_text
 
 FORMATS = ("text", "json", "jsonl", "html")
+REPORT_WIDTH = 120
 
 
 class Writer(Protocol):
@@ -55,7 +56,8 @@ class JsonWriter:
 
 class TextWriter:
     def __init__(self, stream: IO[str]) -> None:
-        self.console = Console(file=stream, width=None if stream is sys.stdout else 110, soft_wrap=False)
+        # Pipes and files get a fixed, roomy width; a terminal keeps its own.
+        self.console = Console(file=stream, width=None if stream.isatty() else REPORT_WIDTH, soft_wrap=False)
 
     def write(self, analysis: Analysis) -> None:
         render_text(analysis, self.console)

@@ -7,7 +7,7 @@ from typing import ClassVar
 from newsprobe.model import Analysis, Signal, SpanRef
 from newsprobe.signals.artefacts import find_artefacts
 from newsprobe.signals.disclaimers import find_disclaimers
-from newsprobe.signals.duplicates import find_repeated_passages
+from newsprobe.signals.duplicates import find_spliced_clauses, find_verbatim_repeats
 from newsprobe.signals.spellings import find_spelling_variants
 from newsprobe.signals.tokens import tokenize
 
@@ -33,19 +33,30 @@ def _ref(text: str, offsets: tuple[int, int]) -> SpanRef:
 
 
 def _duplicate_signals(text: str, body: int) -> list[Signal]:
-    return [
+    tokens = tokenize(text, body)
+    spliced = [
         Signal.of(
-            text, *passage.second, kind="duplicate_passage", score=passage.similarity,
+            text, *clause.second, kind="duplicate_passage", score=clause.similarity,
             explanation=(
-                f"Repeats the passage just before it ({passage.matches} words in the same order, similarity "
-                f"{passage.similarity:.2f}): two renderings of one clause spliced together, typical of "
-                "machine translation or careless editing."
+                f"Says again what the clause before it in the same sentence said ({clause.matches} words in the "
+                f"same order, similarity {clause.similarity:.2f}): two renderings of one source clause spliced "
+                "together, typical of machine translation."
             ),
-            related=[_ref(text, passage.first)],
-            attributes={"similarity": f"{passage.similarity:.3f}", "shared_words": str(passage.matches)},
+            related=[_ref(text, clause.first)],
+            attributes={"form": "spliced_clause", "similarity": f"{clause.similarity:.3f}"},
         )
-        for passage in find_repeated_passages(tokenize(text, body))
+        for clause in find_spliced_clauses(text, tokens)
     ]
+    verbatim = [
+        Signal.of(
+            text, *repeat.second, kind="duplicate_passage", score=1.0,
+            explanation=f"Repeats word for word a passage of {repeat.words} words that appears earlier.",
+            related=[_ref(text, repeat.first)],
+            attributes={"form": "verbatim_repeat", "words": str(repeat.words)},
+        )
+        for repeat in find_verbatim_repeats(tokens)
+    ]
+    return spliced + verbatim
 
 
 def _disclaimer_signals(text: str) -> list[Signal]:

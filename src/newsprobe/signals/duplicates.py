@@ -1,13 +1,14 @@
-"""Duplicated passages: a clause said twice in a row (two machine translations of one source clause
-spliced together) or a passage repeated verbatim elsewhere in the article.
+"""Duplicated passages: a clause said twice in one sentence (two machine translations of one source
+clause spliced together), and passages repeated verbatim elsewhere in the article.
 
-A banded local alignment of the token sequence against itself finds two nearby windows that share an
+A local alignment of each sentence's tokens against themselves finds two windows that share an
 ordered skeleton of words ("after the assault of Abu Kamal as they fell into another trap near" /
 "after the storming of Abu-Kemal, as they got into a new trap near"); names compare by consonant key.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsprobe.signals.stopwords import STOPWORDS
@@ -18,32 +19,71 @@ MIN_SCORE = 10
 MIN_CONTENT_MATCHES = 3
 MIN_MATCHES = 7
 MIN_SIMILARITY = 0.55
+MIN_REPEAT_TOKENS = 12
+_MAX_TAIL_TOKENS = 12
+_EDGE_TOKENS = 3
+_JOINING_WORDS = frozenset(
+    "and but or nor yet so then than while whereas as because since if when which who whom that whose also "
+    "just like unlike plus".split()
+)
+_SENTENCE_END = re.compile(r"[.!?;:…]|\n")
 _CONTENT_MATCH, _FUNCTION_MATCH, _MISMATCH, _GAP = 3, 1, -1, -1
 
 
 @dataclass(frozen=True)
-class RepeatedPassage:
+class SplicedClause:
     first: tuple[int, int]
     second: tuple[int, int]
     matches: int
     similarity: float
 
 
-def find_repeated_passages(tokens: list[Token]) -> list[RepeatedPassage]:
+def find_spliced_clauses(text: str, tokens: list[Token]) -> list[SplicedClause]:
     """Non-overlapping pairs of nearby windows with a long shared ordered word skeleton."""
     keys = [_compare_key(token) for token in tokens]
-    scores = _align(keys)
-    passages: list[RepeatedPassage] = []
-    used: set[int] = set()
-    for score, i, j in sorted(((s, i, j) for (i, j), s in scores.items() if s >= MIN_SCORE), reverse=True):
-        if i in used or j in used:
-            continue
-        passage = _trace(keys, scores, i, j, tokens)
-        if passage is not None:
-            passages.append(passage)
-            used.update(range(_index(tokens, passage.first[0]), i + 1))
-            used.update(range(_index(tokens, passage.second[0]), j + 1))
+    scores = _align(keys, _sentence_numbers(text, tokens))
+    ends = sorted(((s, i, j) for (i, j), s in scores.items() if s >= MIN_SCORE and keys[i] == keys[j]), reverse=True)
+    found: list[tuple[int, int, int, int, int, float]] = []
+    for _, i, j in ends:
+        traced = _trace(text, tokens, keys, scores, i, j)
+        if traced is not None and not any(_overlaps(traced, other) for other in found):
+            found.append(traced)
+    passages = [_to_passage(text, tokens, *item) for item in found]
     return sorted(passages, key=lambda item: item.second)
+
+
+def _overlaps(one: tuple[int, ...], other: tuple[int, ...]) -> bool:
+    """Whether two alignments share a token in either window."""
+    return not (one[1] < other[0] or other[1] < one[0]) or not (one[3] < other[2] or other[3] < one[2])
+
+
+def _to_passage(
+    text: str, tokens: list[Token], start_i: int, end_i: int, start_j: int, end_j: int, matches: int, similarity: float
+) -> SplicedClause:
+    """Offsets of the two renderings, widened to the clauses the splice joins: the second runs from the seam
+    to the sentence end, the first starts as many words earlier as the gap between them holds."""
+    gap = start_j - end_i - 1
+    start_i = max(_sentence_start_index(text, tokens, start_i), start_i - gap)
+    end_j = _sentence_end_index(text, tokens, end_j)
+    return SplicedClause(
+        first=(tokens[start_i].start, tokens[end_i].end),
+        second=(tokens[end_i + 1].start, tokens[end_j].end),
+        matches=matches,
+        similarity=similarity,
+    )
+
+
+def _sentence_start_index(text: str, tokens: list[Token], index: int) -> int:
+    while index > 0 and not _SENTENCE_END.search(text[tokens[index - 1].end : tokens[index].start]):
+        index -= 1
+    return index
+
+
+def _sentence_end_index(text: str, tokens: list[Token], index: int) -> int:
+    limit = min(len(tokens) - 1, index + _MAX_TAIL_TOKENS)
+    while index < limit and not _SENTENCE_END.search(text[tokens[index].end : tokens[index + 1].start]):
+        index += 1
+    return index
 
 
 def _compare_key(token: Token) -> str:
@@ -60,11 +100,13 @@ def _step(left: str, right: str) -> int:
     return _CONTENT_MATCH if _is_content(left) else _FUNCTION_MATCH
 
 
-def _align(keys: list[str]) -> dict[tuple[int, int], int]:
-    """Smith–Waterman scores of token i (first window) against token j > i (second window), in a band."""
+def _align(keys: list[str], sentence_of: list[int]) -> dict[tuple[int, int], int]:
+    """Smith–Waterman scores of token i (first window) against token j > i (second window) of the same
+    sentence: a splice of two renderings sits inside one sentence."""
     scores: dict[tuple[int, int], int] = {}
     for i in range(len(keys)):
-        for j in range(i + 1, min(len(keys), i + BAND_TOKENS)):
+        j = i + 1
+        while j < len(keys) and j < i + BAND_TOKENS and sentence_of[j] == sentence_of[i]:
             best = max(
                 scores.get((i - 1, j - 1), 0) + _step(keys[i], keys[j]),
                 scores.get((i - 1, j), 0) + _GAP,
@@ -73,13 +115,25 @@ def _align(keys: list[str]) -> dict[tuple[int, int], int]:
             )
             if best:
                 scores[(i, j)] = best
+            j += 1
     return scores
 
 
+def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
+    """For each token, the number of the sentence it is in."""
+    numbers, current = [], 0
+    for index, token in enumerate(tokens):
+        if index and _SENTENCE_END.search(text[tokens[index - 1].end : token.start]):
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
 def _trace(
-    keys: list[str], scores: dict[tuple[int, int], int], i: int, j: int, tokens: list[Token]
-) -> RepeatedPassage | None:
-    """Follow the alignment back from (i, j); keep it when the windows are disjoint and alike enough."""
+    text: str, tokens: list[Token], keys: list[str], scores: dict[tuple[int, int], int], i: int, j: int
+) -> tuple[int, int, int, int, int, float] | None:
+    """Follow the alignment back from (i, j): (start_i, end_i, start_j, end_j, matches, similarity), or None
+    when the windows overlap or are not alike enough."""
     end_i, end_j, matches, content = i, j, 0, 0
     while scores.get((i, j), 0) > 0:
         here = scores[(i, j)]
@@ -96,16 +150,64 @@ def _trace(
     start_i, start_j = i + 1, j + 1
     if end_i >= start_j or matches < MIN_MATCHES or content < MIN_CONTENT_MATCHES:
         return None
+    if not seamless(text, tokens, end_i) or not _fills_sentence(text, tokens, start_i, end_i, start_j, end_j):
+        return None
     similarity = 2 * matches / ((end_i - start_i + 1) + (end_j - start_j + 1))
     if similarity < MIN_SIMILARITY:
         return None
-    return RepeatedPassage(
-        first=(tokens[start_i].start, tokens[end_i].end),
-        second=(tokens[start_j].start, tokens[end_j].end),
-        matches=matches,
-        similarity=round(similarity, 3),
-    )
+    return start_i, end_i, start_j, end_j, matches, round(similarity, 3)
 
 
-def _index(tokens: list[Token], offset: int) -> int:
-    return next(index for index, token in enumerate(tokens) if token.start == offset)
+@dataclass(frozen=True)
+class VerbatimRepeat:
+    first: tuple[int, int]
+    second: tuple[int, int]
+    words: int
+
+
+def find_verbatim_repeats(tokens: list[Token]) -> list[VerbatimRepeat]:
+    """Runs of at least `MIN_REPEAT_TOKENS` words that occur twice, anywhere in the body."""
+    words = [token.lower for token in tokens]
+    first_seen: dict[tuple[str, ...], int] = {}
+    repeats: list[VerbatimRepeat] = []
+    j = 0
+    while j + MIN_REPEAT_TOKENS <= len(words):
+        shingle = tuple(words[j : j + MIN_REPEAT_TOKENS])
+        i = first_seen.setdefault(shingle, j)
+        if i + MIN_REPEAT_TOKENS <= j:
+            length = _common_run(words, i, j)
+            repeats.append(VerbatimRepeat(
+                first=(tokens[i].start, tokens[i + length - 1].end),
+                second=(tokens[j].start, tokens[j + length - 1].end),
+                words=length,
+            ))
+            j += length
+        else:
+            j += 1
+    return repeats
+
+
+def _common_run(words: list[str], i: int, j: int) -> int:
+    """How many words match from positions i and j on, without the second run reaching into the first."""
+    length = 0
+    while j + length < len(words) and i + length < j and words[i + length] == words[j + length]:
+        length += 1
+    return length
+
+
+def _fills_sentence(text: str, tokens: list[Token], start_i: int, end_i: int, start_j: int, end_j: int) -> bool:
+    """The two renderings make up the sentence: the first (with the words before the second's match) starts
+    it and the second ends it, give or take `_EDGE_TOKENS` words."""
+    gap = start_j - end_i - 1
+    starts_sentence = start_i - gap - _sentence_start_index(text, tokens, start_i) <= _EDGE_TOKENS
+    ends_sentence = _sentence_end_index(text, tokens, end_j) - end_j <= _EDGE_TOKENS
+    return starts_sentence and ends_sentence
+
+
+def seamless(text: str, tokens: list[Token], end_i: int) -> bool:
+    """A splice joins two renderings with nothing between them: no punctuation and no conjunction, as in
+    "fell into another trap near did not have time"; parallel phrasing in good prose is coordinated."""
+    if end_i + 1 >= len(tokens):
+        return False
+    between = text[tokens[end_i].end : tokens[end_i + 1].start]
+    return not between.strip() and tokens[end_i + 1].lower not in _JOINING_WORDS

@@ -3,21 +3,29 @@ text assembled or translated from several sources."""
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from newsprobe.signals.stopwords import STOPWORDS
-from newsprobe.signals.tokens import consonant_key
+from newsprobe.signals.tokens import consonant_key, strip_accents
 
 # A name: capitalised words joined by spaces or hyphens, with Arabic articles and particles inside.
 _NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w’']+)(?:(?:[ -](?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|bin|ibn|de|du|la)-?)?"
+    r"(?<![\w-])(?:[A-Z][\w’']+)(?:(?:[ -](?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|bin|ibn|de|du|la)(?=[ -]))?"
     r"[ -][A-Z][\w’']+)*",
     re.UNICODE,
 )
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an)[ -]", re.IGNORECASE)
 _MIN_KEY = 3
+_REPEATED_LETTER = re.compile(r"(.)\1+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
+_MIN_LETTER_SIMILARITY = 0.75
+# Pius IX and Pius XI are two popes, not two spellings.
+_ROMAN_NUMERAL = re.compile(r"\b[IVXLC]{2,}\b")
+_ENDINGS = ("ians", "ian", "ans", "ese", "ish", "ine", "an", "is", "ic", "es", "s", "i", "e", "a")
 
 
 @dataclass(frozen=True)
@@ -33,22 +41,71 @@ def find_spelling_variants(text: str, body_start: int) -> list[VariantGroup]:
     common = _lowercase_words(text)
     for match in _NAME.finditer(text, body_start):
         name = _trim_leading_common_words(match.group(), common)
-        key = name_key(name)
-        if name and len(key) >= _MIN_KEY:
-            by_key[key].add(name)
+        names = [name]
+        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]) and " " in name:
+            # A capital at a sentence start says nothing: "Later Deir Ezzor" may name Deir Ezzor.
+            names.append(name.split(" ", 1)[1])
+        for candidate in names:
+            key = name_key(candidate)
+            if len(key) >= _MIN_KEY:
+                by_key[key].add(candidate)
     groups = []
     for key, surfaces in by_key.items():
-        distinct = {surface.lower() for surface in surfaces}
-        if len(distinct) > 1:
-            ordered = tuple(sorted(surfaces, key=lambda s: text.find(s)))
+        variants = _true_variants(surfaces)
+        if len(variants) > 1:
+            ordered = tuple(sorted(variants, key=lambda s: text.find(s)))
             groups.append(VariantGroup(key, ordered, _mentions(text, ordered)))
     return sorted(groups, key=lambda group: group.mentions[0])
+
+
+def _true_variants(surfaces: set[str]) -> set[str]:
+    """Surfaces that are respellings of another one of the group."""
+    kept: set[str] = set()
+    for one, other in itertools.combinations(sorted(surfaces), 2):
+        if _respelling(one, other):
+            kept.update((one, other))
+    return kept
+
+
+def _fold(name: str) -> str:
+    return strip_accents(name.lower()).replace("-", " ").replace("’", "'")
+
+
+def _respelling(one: str, other: str) -> bool:
+    """Whether two names are one name spelled two ways, not the same name in another case, a join of its
+    words, an inflection or demonym (Kurds/Kurdish), or a longer name containing it (Al Franken/Franken)."""
+    if one.lower() == other.lower():
+        return False
+    folded_one, folded_other = _fold(one), _fold(other)
+    if folded_one == folded_other:
+        return True
+    if folded_one.replace(" ", "") == folded_other.replace(" ", ""):
+        return " " in folded_one and " " in folded_other
+    if folded_one[0] != folded_other[0]:
+        return False
+    if _ROMAN_NUMERAL.search(one) or _ROMAN_NUMERAL.search(other):
+        return False
+    stem_one, stem_other = _stem(folded_one), _stem(folded_other)
+    if stem_one.startswith(stem_other) or stem_other.startswith(stem_one):
+        return False
+    if folded_one.endswith(folded_other) or folded_other.endswith(folded_one):
+        return False
+    return difflib.SequenceMatcher(None, folded_one, folded_other).ratio() >= _MIN_LETTER_SIMILARITY
+
+
+def _stem(name: str) -> str:
+    """The name without an inflection or demonym ending."""
+    for suffix in _ENDINGS:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 3:
+            return name[: -len(suffix)]
+    return name
 
 
 def name_key(name: str) -> str:
     """Spelling-independent key of a name: article dropped, words joined, consonant skeleton."""
     bare = _ARTICLE_PREFIX.sub("", name)
-    return "".join(consonant_key(word) for word in re.split(r"[ -]+", bare) if word)
+    joined = "".join(consonant_key(word) for word in re.split(r"[ -]+", bare) if word)
+    return _REPEATED_LETTER.sub(r"\1", joined)
 
 
 def _trim_leading_common_words(name: str, common: frozenset[str]) -> str:

@@ -1,0 +1,52 @@
+"""The golden path on the real seed article (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsprobe.cli.main import cli
+from newsprobe.model import Analysis
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def seed_analysis() -> Analysis:
+    from tests.conftest import SEED_ARTICLE
+
+    if not SEED_ARTICLE.is_file():
+        pytest.skip("the seed article (../shared/examples) is not available")
+    result = CliRunner().invoke(cli, ["analyze", str(SEED_ARTICLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return Analysis.from_json(result.stdout)
+
+
+def test_seed_metadata(seed_analysis: Analysis) -> None:
+    article = seed_analysis.article
+    assert article.title == "From Hell to Hell: the IG Terrorists Who Escaped Abu Kamal Got into Another Trap"
+    assert article.outlet == "Русская весна"
+    assert article.language == "en"
+
+
+def test_seed_duplicated_clause_lies_in_the_first_paragraph(seed_analysis: Analysis) -> None:
+    text = seed_analysis.article.text
+    first_paragraph_start = seed_analysis.article.body_start
+    first_paragraph_end = text.index("\n", first_paragraph_start)
+    duplicates = [s for s in seed_analysis.signals if s.kind == "duplicate_passage"]
+    assert duplicates
+    assert all(first_paragraph_start <= s.start and s.end <= first_paragraph_end for s in duplicates)
+
+
+def test_seed_disclaimer_and_spellings(seed_analysis: Analysis) -> None:
+    [disclaimer] = [s for s in seed_analysis.signals if s.kind == "legal_disclaimer"]
+    assert disclaimer.text == "* A terrorist organization banned in Russia."
+    variants = [s for s in seed_analysis.signals if s.kind == "spelling_variants"]
+    spellings = {ref.text for s in variants for ref in [s, *s.related]}
+    assert {"Abu Kamal", "Abu Kemal", "Abu-Kemal"} <= spellings
+
+
+def test_seed_analysis_is_stable_across_runs(seed_analysis: Analysis, tmp_path: Path) -> None:
+    assert Analysis.from_json(seed_analysis.to_json()) == seed_analysis

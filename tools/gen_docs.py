@@ -1,0 +1,51 @@
+"""Regenerate the generated blocks of docs/schema.md (and docs/analysis.schema.json).
+
+    python tools/gen_docs.py            # rewrite
+    python tools/gen_docs.py --check    # exit 1 if the docs are stale
+
+The example is the analysis of the seed article in ../shared/examples when it is present (its text is
+elided, since we do not redistribute it); without it the example block is left as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from newsprobe.ingest import read_articles
+from newsprobe.model import Article
+from newsprobe.model.schema_doc import (
+    EXAMPLE_END, EXAMPLE_START, FIELDS_END, FIELDS_START, example_markdown, fields_markdown, json_schema, replace_block,
+)
+from newsprobe.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA_DOC = ROOT / "docs" / "schema.md"
+SCHEMA_JSON = ROOT / "docs" / "analysis.schema.json"
+SEED = ROOT.parent / "shared" / "examples" / "rusvesna-abu-kamal.txt"
+
+
+def generated() -> tuple[str, str]:
+    document = replace_block(SCHEMA_DOC.read_text(encoding="utf-8"), FIELDS_START, FIELDS_END, fields_markdown())
+    if SEED.is_file():
+        [article] = [item for item in read_articles([str(SEED)]) if isinstance(item, Article)]
+        example = example_markdown(Pipeline()(article), elide_text=True)
+        document = replace_block(document, EXAMPLE_START, EXAMPLE_END, example)
+    return document, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    document, schema = generated()
+    if "--check" in argv:
+        stale = [p.name for p, new in ((SCHEMA_DOC, document), (SCHEMA_JSON, schema)) if p.read_text("utf-8") != new]
+        if stale:
+            print(f"stale: {', '.join(stale)}; run python tools/gen_docs.py", file=sys.stderr)
+        return 1 if stale else 0
+    SCHEMA_DOC.write_text(document, encoding="utf-8")
+    SCHEMA_JSON.write_text(schema, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
