@@ -15,15 +15,15 @@ from newsprobe.model import Article
 from newsprobe.settings import Options
 
 PAGE = (
-    "<html><head><title>Shelling reported near the port</title></head><body><article>"
-    "<h1>Shelling reported near the port</h1>"
-    "<p>Several shells landed near the port on Sunday evening, local officials said, damaging two warehouses.</p>"
-    "<p>No casualties were reported, according to the city administration.</p></article></body></html>"
-).encode()
+    b"<html><head><title>Shelling reported near the port</title></head><body><article>"
+    b"<h1>Shelling reported near the port</h1>"
+    b"<p>Several shells landed near the port on Sunday evening, local officials said, damaging two warehouses.</p>"
+    b"<p>No casualties were reported, according to the city administration.</p></article></body></html>"
+)
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+    def do_GET(self) -> None:
         routes = {
             "/article.html": (200, "text/html; charset=utf-8", PAGE),
             "/plain.txt": (200, "text/plain; charset=utf-8", b"Plain title\n\nPlain body about the front line."),

@@ -16,7 +16,14 @@ from pathlib import Path
 from newsprobe.ingest import read_articles
 from newsprobe.model import Article
 from newsprobe.model.schema_doc import (
-    EXAMPLE_END, EXAMPLE_START, FIELDS_END, FIELDS_START, example_markdown, fields_markdown, json_schema, replace_block,
+    EXAMPLE_END,
+    EXAMPLE_START,
+    FIELDS_END,
+    FIELDS_START,
+    example_markdown,
+    fields_markdown,
+    json_schema,
+    replace_block,
 )
 from newsprobe.pipeline import Pipeline
 

@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from newsprobe.model import Analysis, Article  # noqa: E402
-from newsprobe.pipeline import analyze  # noqa: E402
+from newsprobe.model import Analysis, Article
+from newsprobe.pipeline import analyze
 
 __all__ = ["Analysis", "Article", "__version__", "analyze"]

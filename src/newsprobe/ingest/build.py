@@ -17,7 +17,7 @@ def build_article(
     if not body:
         raise InputError(Errors.E001, source)
     header = parse_header(body)
-    given = {key: value for key, value in metadata.items() if value}
+    given: dict[str, str | None] = {key: value for key, value in metadata.items() if value}
     given.setdefault("title", header.title)
     given.setdefault("outlet", header.outlet)
     if "language" not in given:

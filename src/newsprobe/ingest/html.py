@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.settings import Document
 
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest.build import build_article
@@ -18,9 +19,9 @@ def looks_like_html(text: str) -> bool:
 def article_from_html(html: str, source: str | None, options: Options, url: str | None = None) -> Article:
     """Title, date, author and site name from the page; the text is `title`, empty line, main text."""
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    body = document.text if document is not None else None
-    if not body or not body.strip():
+    if not isinstance(document, Document) or not document.text or not document.text.strip():
         raise InputError(Errors.E009, source)
+    body = document.text
     title = document.title
     # The corpus convention puts the title on the first line; the page body often repeats it already.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import Any
 
 from pydantic import Field
 
@@ -43,7 +44,7 @@ class Article(Record):
     source: str | None = Field(default=None, description="Where it was read from: path, URL, `-`, `file:line`.")
 
     @classmethod
-    def create(cls, text: str, *, id: str | None = None, **metadata: str | float | None) -> Article:
+    def create(cls, text: str, *, id: str | None = None, **metadata: Any) -> Article:
         """Normalise `text`, compute the checksum and use it as id unless one is given."""
         body = normalise_text(text)
         checksum = text_checksum(body)

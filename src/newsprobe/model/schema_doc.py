@@ -6,7 +6,6 @@ import json
 import re
 from typing import Any
 
-
 from newsprobe.model.analysis import SCHEMA_VERSION, Analysis
 
 FIELDS_START, FIELDS_END = "<!-- fields:start -->", "<!-- fields:end -->"
@@ -46,12 +45,12 @@ def example_markdown(analysis: Analysis, elide_text: bool) -> str:
 
 
 def replace_block(document: str, start: str, end: str, content: str) -> str:
-    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.DOTALL)
     return pattern.sub(lambda _: f"{start}\n{content}\n{end}", document)
 
 
 def block(document: str, start: str, end: str) -> str:
-    match = re.search(re.escape(start) + "\n(.*?)\n" + re.escape(end), document, re.S)
+    match = re.search(re.escape(start) + "\n(.*?)\n" + re.escape(end), document, re.DOTALL)
     return match.group(1) if match else ""
 
 

@@ -69,5 +69,5 @@ def analyze_many(inputs: Iterable[str], options: Options | None = None) -> Itera
             continue
         try:
             yield pipeline(item)
-        except Exception as error:  # an analyzer bug on one article must not stop the batch
+        except Exception as error:  # noqa: BLE001 (an analyzer bug on one article must not stop the batch)
             yield InputError(Errors.E016, item.source or item.id, detail=f"{type(error).__name__}: {error}")

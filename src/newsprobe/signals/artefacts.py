@@ -23,13 +23,13 @@ CALQUES: dict[str, str] = {
 _ISLAMIC_STATE_CONTEXT = r"terror|militant|jihad|islamist|islamic|syria|iraq|caliphate|(?-i:\bIS\b)|isis|isil"
 _UKRAINE_CONTEXT = r"ukrain|donbas|donetsk|luhansk|lugansk|kyiv|kiev|russia|drone|shell|strike|troops|forces"
 CALQUE_CONTEXT: dict[str, re.Pattern[str]] = {
-    calque: re.compile(_ISLAMIC_STATE_CONTEXT if calque in ("IG", "IGIL", "DAISh") else _UKRAINE_CONTEXT, re.I)
+    calque: re.compile(_ISLAMIC_STATE_CONTEXT if calque in ("IG", "IGIL", "DAISh") else _UKRAINE_CONTEXT, re.IGNORECASE)
     for calque in CALQUES
 }
 _CALQUE = re.compile(r"(?<![\w-])(" + "|".join(CALQUES) + r")(?![\w-])")
 _CONTEXT_CHARS = 200
 # In US news "IG" is the Inspector General.
-_INSPECTOR_GENERAL = re.compile(r"inspectors?[ -]general|\bIG(?:'s|’s)? (?:report|team|office)", re.I)
+_INSPECTOR_GENERAL = re.compile(r"inspectors?[ -]general|\bIG(?:'s|’s)? (?:report|team|office)", re.IGNORECASE)
 _GUILLEMETS = re.compile(r"«[^«»\n]{1,200}»|[«»]")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF\s.,-]*[\u0400-\u04FF]|[\u0400-\u04FF]")
 

@@ -23,11 +23,14 @@ MIN_REPEAT_TOKENS = 12
 _MAX_TAIL_TOKENS = 12
 _EDGE_TOKENS = 3
 _JOINING_WORDS = frozenset(
-    "and but or nor yet so then than while whereas as because since if when which who whom that whose also "
-    "just like unlike plus".split()
+    ["and", "but", "or", "nor", "yet", "so", "then", "than", "while", "whereas", "as", "because", "since", "if", "when", "which", "who", "whom", "that", "whose", "also", "just", "like", "unlike", "plus"]
 )
 _SENTENCE_END = re.compile(r"[.!?;:…]|\n")
 _CONTENT_MATCH, _FUNCTION_MATCH, _MISMATCH, _GAP = 3, 1, -1, -1
+
+
+# start_i, end_i, start_j, end_j (token indexes of the two windows), matched words, similarity.
+Alignment = tuple[int, int, int, int, int, float]
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def find_spliced_clauses(text: str, tokens: list[Token]) -> list[SplicedClause]:
     keys = [_compare_key(token) for token in tokens]
     scores = _align(keys, _sentence_numbers(text, tokens))
     ends = sorted(((s, i, j) for (i, j), s in scores.items() if s >= MIN_SCORE and keys[i] == keys[j]), reverse=True)
-    found: list[tuple[int, int, int, int, int, float]] = []
+    found: list[Alignment] = []
     for _, i, j in ends:
         traced = _trace(text, tokens, keys, scores, i, j)
         if traced is not None and not any(_overlaps(traced, other) for other in found):
@@ -52,7 +55,7 @@ def find_spliced_clauses(text: str, tokens: list[Token]) -> list[SplicedClause]:
     return sorted(passages, key=lambda item: item.second)
 
 
-def _overlaps(one: tuple[int, ...], other: tuple[int, ...]) -> bool:
+def _overlaps(one: Alignment, other: Alignment) -> bool:
     """Whether two alignments share a token in either window."""
     return not (one[1] < other[0] or other[1] < one[0]) or not (one[3] < other[2] or other[3] < one[2])
 
@@ -131,7 +134,7 @@ def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
 
 def _trace(
     text: str, tokens: list[Token], keys: list[str], scores: dict[tuple[int, int], int], i: int, j: int
-) -> tuple[int, int, int, int, int, float] | None:
+) -> Alignment | None:
     """Follow the alignment back from (i, j): (start_i, end_i, start_j, end_j, matches, similarity), or None
     when the windows overlap or are not alike enough."""
     end_i, end_j, matches, content = i, j, 0, 0
