@@ -6,6 +6,7 @@ import click
 
 from newsprobe import __version__
 from newsprobe.cli.analyze import analyze_command
+from newsprobe.cli.bench import bench_analyze_command
 from newsprobe.errors import NewsprobeError
 
 
@@ -41,7 +42,13 @@ def export() -> None:
     """Export analyses in research formats."""
 
 
+@cli.group()
+def bench() -> None:
+    """Measure speed (articles/s, load time, memory) against a reference measured in the same run."""
+
+
 cli.add_command(analyze_command)
+bench.add_command(bench_analyze_command)
 
 
 def main() -> None:

@@ -67,6 +67,8 @@ DISCLAIMER_RULES = (
     _rule(_FOREIGN_AGENT_RU, "foreign_agent", _AGENT_NOTE),
 )
 _FOOTNOTE_MARK = re.compile(r"\b[\w-]+\*")
+_KEYWORD = re.compile(r"banned|outlawed|prohibited|forbidden|foreign\s+agent|undesirable|запрещ|призна|иноагент|"
+                      r"иностранн\w+\s+агент", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,25 @@ class Disclaimer:
 def find_disclaimers(text: str) -> list[Disclaimer]:
     """Every disclaimer, once, with the asterisk-marked names it annotates when it is a `*` footnote."""
     found: list[Disclaimer] = []
-    for rule in DISCLAIMER_RULES:
-        for match in rule.pattern.finditer(text):
-            start, end = _trim(text, match.start(), match.end())
-            if any(start < other.end and other.start < end for other in found):
-                continue
-            marked = _footnote_marks(text, start) if text[start] == "*" else ()
-            found.append(Disclaimer(start, end, rule, marked))
+    for line_start, line_end in _lines_with_keywords(text):
+        for rule in DISCLAIMER_RULES:
+            for match in rule.pattern.finditer(text, line_start, line_end):
+                start, end = _trim(text, match.start(), match.end())
+                if any(start < other.end and other.start < end for other in found):
+                    continue
+                marked = _footnote_marks(text, start) if text[start] == "*" else ()
+                found.append(Disclaimer(start, end, rule, marked))
     return sorted(found, key=lambda item: item.start)
+
+
+def _lines_with_keywords(text: str) -> list[tuple[int, int]]:
+    """Bounds of the lines that hold a disclaimer keyword: the patterns are slow, the keyword search is not."""
+    bounds = []
+    for match in _KEYWORD.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        bounds.append((start, len(text) if end < 0 else end))
+    return sorted(set(bounds))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -107,7 +107,10 @@ def _align(keys: list[str], sentence_of: list[int]) -> dict[tuple[int, int], int
     """Smith–Waterman scores of token i (first window) against token j > i (second window) of the same
     sentence: a splice of two renderings sits inside one sentence."""
     scores: dict[tuple[int, int], int] = {}
+    worth_aligning = _sentences_with_repeats(keys, sentence_of)
     for i in range(len(keys)):
+        if sentence_of[i] not in worth_aligning:
+            continue
         j = i + 1
         while j < len(keys) and j < i + BAND_TOKENS and sentence_of[j] == sentence_of[i]:
             best = max(
@@ -120,6 +123,20 @@ def _align(keys: list[str], sentence_of: list[int]) -> dict[tuple[int, int], int
                 scores[(i, j)] = best
             j += 1
     return scores
+
+
+def _sentences_with_repeats(keys: list[str], sentence_of: list[int]) -> set[int]:
+    """Sentences where enough content words occur twice for a splice to be possible at all."""
+    seen: dict[int, set[str]] = {}
+    repeated: dict[int, int] = {}
+    for key, sentence in zip(keys, sentence_of, strict=True):
+        if not _is_content(key):
+            continue
+        words = seen.setdefault(sentence, set())
+        if key in words:
+            repeated[sentence] = repeated.get(sentence, 0) + 1
+        words.add(key)
+    return {sentence for sentence, count in repeated.items() if count >= MIN_CONTENT_MATCHES}
 
 
 def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
