@@ -40,22 +40,35 @@ def find_spelling_variants(text: str, body_start: int) -> list[VariantGroup]:
     by_key: dict[str, set[str]] = defaultdict(set)
     common = _lowercase_words(text)
     for match in _NAME.finditer(text, body_start):
-        name = _trim_leading_common_words(match.group(), common)
-        names = [name]
-        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]) and " " in name:
-            # A capital at a sentence start says nothing: "Later Deir Ezzor" may name Deir Ezzor.
-            names.append(name.split(" ", 1)[1])
-        for candidate in names:
-            key = name_key(candidate)
+        for candidate in _candidates(match.group(), _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()])):
+            name = _trim_common_words(candidate, common)
+            key = name_key(name)
             if len(key) >= _MIN_KEY:
-                by_key[key].add(candidate)
+                by_key[key].add(name)
     groups = []
     for key, surfaces in by_key.items():
         variants = _true_variants(surfaces)
         if len(variants) > 1:
             ordered = tuple(sorted(variants, key=lambda s: text.find(s)))
             groups.append(VariantGroup(key, ordered, _mentions(text, ordered)))
-    return sorted(groups, key=lambda group: group.mentions[0])
+    return sorted(_outermost(groups), key=lambda group: group.mentions[0])
+
+
+def _candidates(name: str, at_sentence_start: object) -> list[str]:
+    """The name, and without its first word when a sentence starts there: "Later Deir Ezzor" may name Deir
+    Ezzor, since a capital at a sentence start says nothing."""
+    if at_sentence_start and " " in name:
+        return [name, name.split(" ", 1)[1]]
+    return [name]
+
+
+def _outermost(groups: list[VariantGroup]) -> list[VariantGroup]:
+    """Drop a group whose spellings all sit inside another group's (Habib Powell inside Dina Habib Powell)."""
+    return [
+        group for group in groups
+        if not any(other is not group and all(any(s in t for t in other.surfaces) for s in group.surfaces)
+                   and len(other.key) > len(group.key) for other in groups)
+    ]
 
 
 def _true_variants(surfaces: set[str]) -> set[str]:
@@ -108,11 +121,13 @@ def name_key(name: str) -> str:
     return _REPEATED_LETTER.sub(r"\1", joined)
 
 
-def _trim_leading_common_words(name: str, common: frozenset[str]) -> str:
-    """Drop sentence-initial common words ("The", "Hardly") that are capitalised only by position."""
+def _trim_common_words(name: str, common: frozenset[str]) -> str:
+    """Drop edge words capitalised only by position or headline style ("The", "Hardly", "Phone This")."""
     words = name.split(" ")
     while words and (words[0].lower() in STOPWORDS or words[0].lower() in common):
         words = words[1:]
+    while words and words[-1].lower() in STOPWORDS:
+        words = words[:-1]
     return " ".join(words)
 
 
