@@ -23,3 +23,9 @@ def test_every_analysis_field_is_described_in_the_reference() -> None:
     reference = fields_markdown()
     for field in json_schema()["properties"]:
         assert f"| `{field}`" in reference
+
+
+def test_cli_reference_is_current() -> None:
+    from newsprobe.cli.reference import cli_reference
+
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == cli_reference(), "run python tools/gen_docs.py"

@@ -1,4 +1,4 @@
-"""Regenerate the generated blocks of docs/schema.md (and docs/analysis.schema.json).
+"""Regenerate the generated docs: blocks of docs/schema.md, docs/analysis.schema.json and docs/cli.md.
 
     python tools/gen_docs.py            # rewrite
     python tools/gen_docs.py --check    # exit 1 if the docs are stale
@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from newsprobe.cli.reference import cli_reference
 from newsprobe.ingest import read_articles
 from newsprobe.model import Article
 from newsprobe.model.schema_doc import (
@@ -30,27 +31,32 @@ from newsprobe.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DOC = ROOT / "docs" / "schema.md"
 SCHEMA_JSON = ROOT / "docs" / "analysis.schema.json"
+CLI_DOC = ROOT / "docs" / "cli.md"
 SEED = ROOT.parent / "shared" / "examples" / "rusvesna-abu-kamal.txt"
 
 
-def generated() -> tuple[str, str]:
+def generated() -> dict[Path, str]:
     document = replace_block(SCHEMA_DOC.read_text(encoding="utf-8"), FIELDS_START, FIELDS_END, fields_markdown())
     if SEED.is_file():
         [article] = [item for item in read_articles([str(SEED)]) if isinstance(item, Article)]
         example = example_markdown(Pipeline()(article), elide_text=True)
         document = replace_block(document, EXAMPLE_START, EXAMPLE_END, example)
-    return document, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return {
+        SCHEMA_DOC: document,
+        SCHEMA_JSON: json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
+        CLI_DOC: cli_reference(),
+    }
 
 
 def main(argv: list[str]) -> int:
-    document, schema = generated()
+    documents = generated()
     if "--check" in argv:
-        stale = [p.name for p, new in ((SCHEMA_DOC, document), (SCHEMA_JSON, schema)) if p.read_text("utf-8") != new]
+        stale = [path.name for path, new in documents.items() if not path.exists() or path.read_text("utf-8") != new]
         if stale:
             print(f"stale: {', '.join(stale)}; run python tools/gen_docs.py", file=sys.stderr)
         return 1 if stale else 0
-    SCHEMA_DOC.write_text(document, encoding="utf-8")
-    SCHEMA_JSON.write_text(schema, encoding="utf-8")
+    for path, content in documents.items():
+        path.write_text(content, encoding="utf-8")
     return 0
 
 
