@@ -1,4 +1,4 @@
-"""Regenerate the generated docs: blocks of docs/schema.md, docs/analysis.schema.json and docs/cli.md.
+"""Regenerate the generated docs: blocks of docs/schema.md, docs/analysis.schema.json, docs/cli.md and docs/errors.md.
 
     python tools/gen_docs.py            # rewrite
     python tools/gen_docs.py --check    # exit 1 if the docs are stale
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from newsprobe.cli.reference import cli_reference
+from newsprobe.errors import errors_reference
 from newsprobe.ingest import read_articles
 from newsprobe.model import Article
 from newsprobe.model.schema_doc import (
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DOC = ROOT / "docs" / "schema.md"
 SCHEMA_JSON = ROOT / "docs" / "analysis.schema.json"
 CLI_DOC = ROOT / "docs" / "cli.md"
+ERRORS_DOC = ROOT / "docs" / "errors.md"
 SEED = ROOT.parent / "shared" / "examples" / "rusvesna-abu-kamal.txt"
 
 
@@ -45,6 +47,7 @@ def generated() -> dict[Path, str]:
         SCHEMA_DOC: document,
         SCHEMA_JSON: json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
         CLI_DOC: cli_reference(),
+        ERRORS_DOC: errors_reference(),
     }
 
 

@@ -20,8 +20,8 @@ class Errors(str, Enum):
     E012 = "language is {language!r}, but the {analyzer!r} analyzer reads only {supported}"
     E013 = "JSON record on line {line} is not an object"
     E014 = "folder {path} holds no readable article files"
-    E016 = "analysis failed: {detail}"
     E015 = "model file {path} is missing or unreadable; reinstall newsprobe or retrain with `newsprobe train`"
+    E016 = "analysis failed: {detail}"
 
 
 class NewsprobeError(Exception):
@@ -40,3 +40,18 @@ class NewsprobeError(Exception):
 
 class InputError(NewsprobeError):
     """One input could not be read; the others of the same run go on."""
+
+
+def errors_reference() -> str:
+    """docs/errors.md: every code with its message template."""
+    rows = "\n".join(f"| `{error.name}` | {_escape_cell(error.value)} |" for error in Errors)
+    return (
+        "# Error codes\n\nGenerated from `src/newsprobe/errors.py` by `python tools/gen_docs.py`. Each error is one "
+        "line, `SOURCE: message [CODE]`; an input error skips that input and the run goes on (exit status 1 at "
+        "the end), an option error stops the run before any input is read (exit status 2).\n\n"
+        f"| code | message |\n|---|---|\n{rows}\n"
+    )
+
+
+def _escape_cell(text: str) -> str:
+    return text.replace("|", "\\|")
