@@ -22,6 +22,8 @@ class Errors(str, Enum):
     E014 = "folder {path} holds no readable article files"
     E015 = "model file {path} is missing or unreadable; reinstall newsprobe or retrain with `newsprobe train`"
     E016 = "analysis failed: {detail}"
+    E301 = "{path} is not an ACLED-format CSV: it lacks the column(s) {columns}"
+    E302 = "actor alias table {path} is malformed: {detail}"
 
 
 class NewsprobeError(Exception):

