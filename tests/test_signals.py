@@ -133,3 +133,11 @@ def test_analyzer_output_is_sorted_and_valid() -> None:
     variants = next(s for s in analysis.signals if s.kind == "spelling_variants")
     assert variants.attributes["variants"] == "Abu Kamal | Abu-Kemal"
     assert Analysis.from_json(analysis.to_json()) == analysis
+
+
+@pytest.mark.issue(2)
+def test_names_ending_in_a_single_capital_are_whole_mentions() -> None:
+    text = "Troops entered Chaung-U township on Monday. Later a farm near the Chuang-U river was shelled."
+    [group] = find_spelling_variants(text, 0)
+    assert group.surfaces == ("Chaung-U", "Chuang-U")
+    assert [text[start:end] for start, end in group.mentions] == ["Chaung-U", "Chuang-U"]

@@ -15,7 +15,7 @@ from newsprobe.signals.tokens import consonant_key, strip_accents
 # A name: capitalised words joined by spaces or hyphens, with Arabic articles and particles inside.
 _NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w’']+)(?:(?:[ -](?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|bin|ibn|de|du|la)(?=[ -]))?"
-    r"[ -][A-Z][\w’']+)*",
+    r"[ -][A-Z][\w’']*)*",
     re.UNICODE,
 )
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an)[ -]", re.IGNORECASE)
@@ -48,9 +48,10 @@ def find_spelling_variants(text: str, body_start: int) -> list[VariantGroup]:
     groups = []
     for key, surfaces in by_key.items():
         variants = _true_variants(surfaces)
-        if len(variants) > 1:
-            ordered = tuple(sorted(variants, key=lambda s: text.find(s)))
-            groups.append(VariantGroup(key, ordered, _mentions(text, ordered)))
+        ordered = tuple(sorted(variants, key=lambda s: text.find(s)))
+        mentions = _mentions(text, ordered)
+        if len(variants) > 1 and len(mentions) > 1:
+            groups.append(VariantGroup(key, ordered, mentions))
     return sorted(_outermost(groups), key=lambda group: group.mentions[0])
 
 
