@@ -22,8 +22,13 @@ class Errors(str, Enum):
     E014 = "folder {path} holds no readable article files"
     E015 = "model file {path} is missing or unreadable; reinstall newsprobe or retrain with `newsprobe train`"
     E016 = "analysis failed: {detail}"
+    E201 = "places gazetteer {path} is missing or unreadable; rebuild it with `newsprobe train places`"
+    E202 = ("spaCy model package {name!r} is not installed; install it with "
+            "`pip install --require-hashes -r requirements-places.txt`")
     E301 = "{path} is not an ACLED-format CSV: it lacks the column(s) {columns}"
     E302 = "actor alias table {path} is malformed: {detail}"
+    E401 = "{path} is not an ACLED-format CSV for events: it lacks the column(s) {columns}"
+    E402 = "training the events model needs scikit-learn and scipy: pip install 'newsprobe[train]'"
 
 
 class NewsprobeError(Exception):

@@ -7,7 +7,9 @@ import click
 from newsprobe import __version__
 from newsprobe.cli.analyze import analyze_command
 from newsprobe.cli.bench import bench_analyze_command
+from newsprobe.cli.events import eval_events_command, export_events_command, train_events_command
 from newsprobe.cli.events_core import eval_actors_command, eval_quantities_command, train_actors_command
+from newsprobe.cli.places import eval_places_command, train_places_command
 from newsprobe.errors import NewsprobeError
 
 
@@ -53,6 +55,11 @@ bench.add_command(bench_analyze_command)
 evaluate.add_command(eval_quantities_command, "quantities")
 evaluate.add_command(eval_actors_command, "actors")
 train.add_command(train_actors_command, "actors")
+train.add_command(train_events_command, "events")
+evaluate.add_command(eval_events_command, "events")
+export.add_command(export_events_command, "events")
+train.add_command(train_places_command, "places")
+evaluate.add_command(eval_places_command, "places")
 
 
 def main() -> None:

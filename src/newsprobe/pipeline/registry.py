@@ -12,9 +12,12 @@ from newsprobe.model import Analysis
 # Name → "module:class". Order is the run order: an analyzer comes after those whose layers it reads.
 ANALYZERS: dict[str, str] = {
     "signals": "newsprobe.signals:SignalsAnalyzer",
+    "places": "newsprobe.places:PlacesAnalyzer",
     "quantities": "newsprobe.quantities:QuantitiesAnalyzer",
     "actors": "newsprobe.actors:ActorsAnalyzer",
     "claims": "newsprobe.claims:ClaimsAnalyzer",
+    # Last: it reads every other layer that ran.
+    "events": "newsprobe.events:EventsAnalyzer",
 }
 
 

@@ -1,0 +1,65 @@
+"""CLI for events: `train events`, `eval events`, `export events`; each delegates to `newsprobe.events`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newsprobe.errors import InputError, NewsprobeError
+from newsprobe.events import EXPORTERS, analyses_from, evaluate_events, train_events
+from newsprobe.events.classifier import MODEL_PATH
+from newsprobe.model import Analysis
+
+_DATA = click.option("--data", "data", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+                     help="ACLED-format CSV (`notes` in, coded columns as gold).")
+
+
+@click.command("events")
+@_DATA
+@click.option("--ptc", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="PTC training folder: its background sentences add 'no event' examples.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=MODEL_PATH,
+              show_default=True, help="Where the model (.npz) goes; its card (.json) is written next to it.")
+def train_events_command(data: Path, ptc: Path | None, output: Path) -> None:
+    """Train the event-type classifier on ACLED notes; prints the model card."""
+    try:
+        click.echo(json.dumps(train_events(data, ptc, output), indent=2))
+    except NewsprobeError as error:
+        raise click.ClickException(error.describe()) from error
+
+
+@click.command("events")
+@_DATA
+@click.option("--split", type=click.Choice(["heldout", "train", "all"]), default="heldout", show_default=True,
+              help="Rows to score: the fixed held-out fifth never trained on, the rest, or all.")
+@click.option("--limit", type=int, help="Score only the first N rows of the split.")
+def eval_events_command(data: Path, split: str, limit: int | None) -> None:
+    """Type, actors, fatalities, location and date of events[0] vs ACLED's coded columns."""
+    try:
+        click.echo(json.dumps(evaluate_events(data, split, limit), indent=2))
+    except NewsprobeError as error:
+        raise click.ClickException(error.describe()) from error
+
+
+@click.command("events")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "-f", "output_format", type=click.Choice(list(EXPORTERS)), default="acled-csv",
+              show_default=True, help="acled-csv: ACLED columns plus our extras; geojson: a FeatureCollection.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+def export_events_command(inputs: tuple[str, ...], output_format: str, output: Path) -> None:
+    """Export the events of INPUTS: analysis JSON/JSONL files, or articles (analysed first)."""
+    analyses: list[Analysis] = []
+    failures = 0
+    for result in analyses_from(inputs):
+        if isinstance(result, InputError):
+            failures += 1
+            click.echo(f"error: {result.describe()}", err=True)
+        else:
+            analyses.append(result)
+    count = EXPORTERS[output_format](analyses, output)
+    click.echo(f"{count} event(s) from {len(analyses)} article(s) written to {output}", err=True)
+    if failures:
+        sys.exit(1)

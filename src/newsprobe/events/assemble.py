@@ -1,0 +1,195 @@
+"""Article → events: classify sentences, group them into events, fill every field from the other layers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from newsprobe.events.classifier import EventClassifier, Label
+from newsprobe.events.dates import resolve_date
+from newsprobe.events.locate import article_country, locate_event
+from newsprobe.events.roles import Sides, assign_roles
+from newsprobe.events.sentences import Sentence, split_sentences
+from newsprobe.events.taxonomy import NO_EVENT
+from newsprobe.model import Analysis, Attribution, Entity, Event, EventActor, Fatalities, SpanRef
+from newsprobe.quantities import fatalities_from
+
+MAX_GAP = 1  # non-event sentences allowed inside one event's stretch of a paragraph
+# ACLED's generic actors by event type (name pattern, inter code).
+PROTESTERS, RIOTERS, CIVILIANS = ("Protesters ({})", 6), ("Rioters ({})", 5), ("Civilians ({})", 7)
+UNIDENTIFIED = ("Unidentified Armed Group ({})", 3)
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+STATE_FORCES = 1
+
+
+@dataclass
+class Group:
+    """Consecutive event sentences of one paragraph, read as one event."""
+
+    sentences: list[Sentence]
+    label: Label
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.sentences]
+
+
+def group_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier) -> list[Group]:
+    """Event sentences (an event sub-type is the most probable label), joined while they share a paragraph
+    and lie at most MAX_GAP sentences apart."""
+    runs: list[list[int]] = []
+    for index, sentence in enumerate(sentences):
+        if classifier.predict(text[sentence.start:sentence.end]).sub_event_type == NO_EVENT:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and sentences[last].paragraph == sentence.paragraph and index - last <= MAX_GAP + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [_label_group(text, sentences[run[0]:run[-1] + 1], classifier) for run in runs]
+
+
+def _label_group(text: str, members: list[Sentence], classifier: EventClassifier) -> Group:
+    """The group's sub-type, read from its sentences together as from an ACLED note."""
+    label = classifier.predict(text[members[0].start:members[-1].end])
+    if label.sub_event_type == NO_EVENT:
+        # The stretch read together may look like background; its sentences each reported an event.
+        labels = [classifier.predict(text[s.start:s.end]) for s in members]
+        label = max((found for found in labels if found.sub_event_type != NO_EVENT), key=lambda found: found.score)
+    return Group(members, label)
+
+
+def _actor(text: str, entity: Entity) -> EventActor:
+    return EventActor(name=entity.canonical or entity.text, inter=entity.inter,
+                      mention=SpanRef.of(text, entity.start, entity.end))
+
+
+def _sides(analysis: Analysis, group: Group) -> Sides:
+    """Actor roles from the first sentence of the event that names an actor."""
+    actors = [e for e in analysis.entities if e.label == "ACTOR"]
+    for start, end in group.spans:
+        sides = assign_roles(analysis.article.text, start, end, actors)
+        if sides.actor1 is not None or sides.actor2 is not None:
+            return sides
+    return Sides()
+
+
+def _generic(pattern: tuple[str, int], country: str | None) -> EventActor | None:
+    """ACLED's generic actor ("Protesters (Chile)"); None when the country is unknown."""
+    return EventActor(name=pattern[0].format(country), inter=pattern[1]) if country else None
+
+
+def _crowd_roles(text: str, sides: Sides, crowd: EventActor | None,
+                 sub_event_type: str) -> tuple[list[EventActor], list[EventActor]]:
+    """Protests and riots: the crowd is actor1, named groups join it; state forces (and, in riots,
+    civilians) face it as actor2. A peaceful protest has no actor2: the state it addresses is not a side."""
+    named = [m for m in (sides.actor1, *sides.assoc1, sides.actor2, *sides.assoc2) if m is not None]
+    opposing = (STATE_FORCES, CIVILIANS[1]) if sub_event_type in ("Mob violence", "Violent demonstration") \
+        else (STATE_FORCES,)
+    facing = [_actor(text, m) for m in named if m.inter in opposing]
+    joining = [_actor(text, m) for m in named if m.inter not in opposing]
+    return ([crowd, *joining] if crowd else joining), ([] if sub_event_type == "Peaceful protest" else facing)
+
+
+def _opponent(analysis: Analysis, group: Group, exclude: set[str]) -> EventActor | None:
+    """A battle's missing side: the article's most-named other actor, at its mention nearest the event."""
+    others = [e for e in analysis.entities if e.label == "ACTOR" and (e.canonical or e.text) not in exclude]
+    if not others:
+        return None
+    name = Counter(e.canonical or e.text for e in others).most_common(1)[0][0]
+    start = group.spans[0][0]
+    nearest = min((e for e in others if (e.canonical or e.text) == name), key=lambda e: abs(e.start - start))
+    return _actor(analysis.article.text, nearest)
+
+
+def fill_actors(analysis: Analysis, group: Group, event: Event) -> None:
+    """actor1/assoc_actor_1/actor2/assoc_actor_2 from the entities layer, ACLED's generic actors as fallback."""
+    text, sides = analysis.article.text, _sides(analysis, group)
+    country = article_country(analysis, group.spans)
+    event_type = group.label.event_type
+    if event_type in ("Protests", "Riots"):
+        crowd = _generic(PROTESTERS if event_type == "Protests" else RIOTERS, country)
+        side1, side2 = _crowd_roles(text, sides, crowd, group.label.sub_event_type)
+        if not side2 and group.label.sub_event_type == "Mob violence":
+            side2 = [a for a in [_generic(CIVILIANS, country)] if a]
+    else:
+        side1 = [_actor(text, m) for m in (sides.actor1, *sides.assoc1) if m is not None]
+        side2 = [_actor(text, m) for m in (sides.actor2, *sides.assoc2) if m is not None]
+        if event_type in VIOLENT_TYPES and side1 and side1[0].inter == CIVILIANS[1] and not side2:
+            # In political violence ACLED codes civilians as the targets, never as the side that acts.
+            side1, side2 = [], side1
+        if not side2 and event_type == "Violence against civilians":
+            side2 = [a for a in [_generic(CIVILIANS, country)] if a]
+        if not side1 and event_type in VIOLENT_TYPES:
+            # ACLED codes a perpetrator the report does not name as an unidentified armed group.
+            side1 = [a for a in [_generic(UNIDENTIFIED, country)] if a]
+        if not side2 and event_type == "Battles" and side1:
+            side2 = [a for a in [_opponent(analysis, group, {a.name for a in side1})] if a]
+    event.actor1, event.assoc_actor_1 = (side1[0], side1[1:]) if side1 else (None, [])
+    event.actor2, event.assoc_actor_2 = (side2[0], side2[1:]) if side2 else (None, [])
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def fill_counts(analysis: Analysis, group: Group, event: Event) -> None:
+    """Quantities inside the event's sentences; fatalities = the conservative best of their killed counts."""
+    indexes = [i for i, q in enumerate(analysis.quantities) if _inside(group.spans, q.start, q.end)]
+    event.quantity_indexes = indexes
+    counted = fatalities_from(analysis.quantities[i] for i in indexes)
+    event.fatalities = counted.to_model(analysis.article.text) if counted.best is not None else Fatalities()
+
+
+def sourcing(analysis: Analysis, spans: list[tuple[int, int]]) -> list[Attribution]:
+    """Distinct attributions of the claims that overlap the event's sentences."""
+    found: list[Attribution] = []
+    for claim in analysis.claims:
+        if _overlaps(spans, claim.start, claim.end) and claim.attribution not in found:
+            found.append(claim.attribution)
+    return found
+
+
+def build_event(analysis: Analysis, group: Group) -> Event:
+    """One `Event` with every field the layers allow."""
+    text = analysis.article.text
+    location = locate_event(analysis, group.spans)
+    event = Event(
+        event_type=group.label.event_type, sub_event_type=group.label.sub_event_type,
+        score=round(group.label.score, 4), place_index=location.place_index, geo_precision=location.geo_precision,
+        date=resolve_date(text, group.spans, analysis.article.published),
+        evidence=[SpanRef.of(text, s, e) for s, e in group.spans], sourcing=sourcing(analysis, group.spans),
+    )
+    fill_actors(analysis, group, event)
+    fill_counts(analysis, group, event)
+    return event
+
+
+def salience(group: Group, event: Event) -> float:
+    """Confidence, plus what makes a report's main event: a death toll, two sides, a named place, length."""
+    return (group.label.score + 0.5 * (event.fatalities.best is not None)
+            + 0.25 * (event.actor1 is not None and event.actor2 is not None)
+            + 0.25 * (event.place_index is not None) + 0.1 * len(group.sentences))
+
+
+def assemble_events(analysis: Analysis, classifier: EventClassifier) -> list[Event]:
+    """Every event of the article, most salient first.
+
+    Args:
+        analysis: the analysis with whatever entities, places, quantities and claims layers ran.
+        classifier: the event classifier.
+
+    Returns:
+        The events, ordered by salience (events[0] is the article's main event).
+    """
+    text = analysis.article.text
+    sentences = split_sentences(text, analysis.article.body_start)
+    scored = []
+    for order, group in enumerate(group_sentences(text, sentences, classifier)):
+        event = build_event(analysis, group)
+        scored.append((salience(group, event), order, event))
+    return [event for _, _, event in sorted(scored, key=lambda item: (-item[0], item[1]))]

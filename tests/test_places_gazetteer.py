@@ -1,0 +1,83 @@
+"""The gazetteer file format and lookups, on a three-place gazetteer built here, and the shipped one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprobe.places.build import Entry, bare_division_name, keep_alternate, write_gazetteer
+from newsprobe.places.gazetteer import Gazetteer, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    entries = [
+        Entry("Riverton", 10.0, 20.0, "XA", "P.PPL", 50_000, 1, "01", {"Riverton", "Ривертон", "Rivertown"}),
+        Entry("Riverton", -5.0, 30.0, "XB", "P.PPL", 800, 2, "02", {"Riverton"}),
+        Entry("Northland", 15.0, 25.0, "XA", "A.ADM1", 900_000, None, "01", {"Northland Province", "Northland"}),
+        Entry("Xanadia", 12.0, 22.0, "XA", "A.PCLI", 9_000_000, 3, "", {"Xanadia"}, {"XA", "XAN"}),
+    ]
+    folder = tmp_path_factory.mktemp("gazetteer")
+    database = folder / "tiny.sqlite"
+    write_gazetteer(database, entries, {("XA", "01"): "Northland"}, {"xanadian": "XA"})
+    packed = folder / "tiny.sqlite.gz"
+    import gzip
+
+    packed.write_bytes(gzip.compress(database.read_bytes()))
+    return Gazetteer(packed)
+
+
+def test_gazetteer_lookup_exact_and_alternate(tiny: Gazetteer) -> None:
+    assert {c.geonameid for c in tiny.lookup("Riverton")} == {1, 2}
+    assert [c.geonameid for c in tiny.lookup("Ривертон")] == [1]
+    assert [c.geonameid for c in tiny.lookup("rivertown")] == [1]
+
+
+def test_gazetteer_loose_match_only_without_exact(tiny: Gazetteer) -> None:
+    found = tiny.lookup("Reevertoun")
+    assert {c.geonameid for c in found} == {1, 2}
+    assert {c.match for c in found} == {2}
+    assert tiny.lookup("Northville") == ()
+
+
+def test_gazetteer_codes_need_upper_case(tiny: Gazetteer) -> None:
+    assert tiny.lookup("XAN") == ()
+    assert [c.name for c in tiny.lookup("XAN", abbreviation=True)] == ["Xanadia"]
+
+
+def test_gazetteer_divisions_and_demonyms(tiny: Gazetteer) -> None:
+    assert tiny.division_name("XA", "01") == "Northland"
+    assert tiny.demonym_country("Xanadian") == "XA"
+    assert tiny.lookup("Northland Province")[0].is_division
+
+
+def test_gazetteer_missing_file_is_an_error(tmp_path: Path) -> None:
+    from newsprobe.errors import NewsprobeError
+
+    with pytest.raises(NewsprobeError, match="E201"):
+        Gazetteer(tmp_path / "absent.sqlite.gz")
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Abu Kemal", True), ("Абу-Камаль", True), ("أبو كمال", True), ("亚历山德里亚", False), ("AEX", False),
+    ("Route 5", False), ("الکساندریا، لوئیزیانا", False),
+])
+def test_build_keeps_useful_alternate_names(name: str, kept: bool) -> None:
+    assert keep_alternate(name) is kept
+
+
+def test_build_bare_division_name() -> None:
+    assert bare_division_name("Deir ez-Zor Governorate") == "Deir ez-Zor"
+    assert bare_division_name("Rapides Parish") == "Rapides"
+    assert bare_division_name("Province of Ontario") == "Ontario"
+
+
+@pytest.mark.parametrize("spelling", ["Abu Kamal", "Abu Kemal", "Abu-Kemal", "Albu Kamal", "Al Bukamal", "Абу-Камаль"])
+def test_shipped_gazetteer_knows_abu_kamal(spelling: str) -> None:
+    assert 174448 in {c.geonameid for c in load_gazetteer().lookup(spelling)}
+
+
+def test_shipped_gazetteer_has_admin1_divisions() -> None:
+    divisions = [c for c in load_gazetteer().lookup("Deir ez-Zor") if c.feature == "A.ADM1"]
+    assert [(c.country_code, round(c.lat), round(c.lon)) for c in divisions] == [("SY", 35, 40)]
