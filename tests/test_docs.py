@@ -29,3 +29,9 @@ def test_cli_reference_is_current() -> None:
     from newsprobe.cli.reference import cli_reference
 
     assert (DOCS / "cli.md").read_text(encoding="utf-8") == cli_reference(), "run python tools/gen_docs.py"
+
+
+def test_cli_reference_names_no_machine_path() -> None:
+    from newsprobe.cli.reference import cli_reference
+
+    assert str(Path(__file__).resolve().parents[1]) not in cli_reference()

