@@ -81,7 +81,7 @@ def _card(paths: list[Path], split: str, documents: int) -> dict:
         "training_data": [path.name for path in paths], "split": split, "documents": documents,
         "settings": {"C": 1.0, "fit_intercept": False, "rounds": 2, "label": "nearest candidate within 161 km "
                      f"(divisions: {REGION_MATCH_KM:.0f} km)"},
-        "scores": "measure with `newsprobe eval places --split test`; see docs/benchmarks-places.md",
+        "scores": "measure with `newsprobe eval places --split test`; see BENCHMARKS.md (Places)",
         "date": datetime.date.today().isoformat(),
     }
 
