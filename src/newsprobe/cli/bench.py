@@ -22,3 +22,5 @@ def bench_analyze_command(inputs: tuple[str, ...], only: tuple[str, ...], skip: 
     click.echo(f"analyse             {result.analyse_s:.2f} s = {result.articles_per_s:.1f} articles/s")
     click.echo(f"analyse / reference {result.cost_vs_reading:.2f}x")
     click.echo(f"peak RSS            {result.peak_rss_mb:.0f} MB")
+    for name, seconds in result.analyzer_s.items():
+        click.echo(f"  {name:<17} {seconds:7.2f} s  {1000 * seconds / max(1, result.articles):6.1f} ms/article")

@@ -10,6 +10,12 @@ from newsprobe.cli.bench import bench_analyze_command
 from newsprobe.cli.events import eval_events_command, export_events_command, train_events_command
 from newsprobe.cli.events_core import eval_actors_command, eval_quantities_command, train_actors_command
 from newsprobe.cli.places import eval_places_command, train_places_command
+from newsprobe.cli.propaganda import (
+    bench_propaganda_command,
+    eval_propaganda_command,
+    propaganda_group,
+    train_propaganda_command,
+)
 from newsprobe.errors import NewsprobeError
 
 
@@ -60,6 +66,10 @@ evaluate.add_command(eval_events_command, "events")
 export.add_command(export_events_command, "events")
 train.add_command(train_places_command, "places")
 evaluate.add_command(eval_places_command, "places")
+cli.add_command(propaganda_group)
+train.add_command(train_propaganda_command, "propaganda")
+evaluate.add_command(eval_propaganda_command, "propaganda")
+bench.add_command(bench_propaganda_command, "propaganda")
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ class PipelineBench:
     read_s: float
     analyse_s: float
     peak_rss_mb: float
+    analyzer_s: dict[str, float]
 
     @property
     def articles_per_s(self) -> float:
@@ -44,7 +45,7 @@ def bench_pipeline(inputs: list[str], options: Options | None = None) -> Pipelin
         pipeline(article)
     analyse_s = time.perf_counter() - started
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return PipelineBench(len(articles), load_s, read_s, analyse_s, peak_rss_mb)
+    return PipelineBench(len(articles), load_s, read_s, analyse_s, peak_rss_mb, dict(pipeline.seconds))
 
 
 __all__ = ["PipelineBench", "bench_pipeline"]

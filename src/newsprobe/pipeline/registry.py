@@ -12,6 +12,7 @@ from newsprobe.model import Analysis
 # Name → "module:class". Order is the run order: an analyzer comes after those whose layers it reads.
 ANALYZERS: dict[str, str] = {
     "signals": "newsprobe.signals:SignalsAnalyzer",
+    "propaganda": "newsprobe.propaganda:PropagandaAnalyzer",
     "places": "newsprobe.places:PlacesAnalyzer",
     "quantities": "newsprobe.quantities:QuantitiesAnalyzer",
     "actors": "newsprobe.actors:ActorsAnalyzer",

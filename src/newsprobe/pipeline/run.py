@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 
 from newsprobe.errors import Errors, InputError
@@ -19,6 +20,8 @@ class Pipeline:
         names = select_analyzers(self.options.only, self.options.skip)
         self.analyzers: list[Analyzer] = [load_analyzer(name) for name in names]
         check_requirements(self.analyzers)
+        # Seconds spent in each analyzer since this pipeline was built (read by `newsprobe bench`).
+        self.seconds: dict[str, float] = dict.fromkeys(names, 0.0)
 
     def __call__(self, article: Article) -> Analysis:
         analysis = Analysis.of(article)
@@ -29,7 +32,9 @@ class Pipeline:
                     f"the article is {article.language or 'of unknown language'}"
                 )
                 continue
+            started = time.perf_counter()
             analyzer(analysis)
+            self.seconds[analyzer.name] += time.perf_counter() - started
             analysis.analyzers[analyzer.name] = f"{analyzer.name}.{analyzer.version}"
         # Re-validate so a buggy analyzer cannot emit a span that disagrees with the text.
         return Analysis.model_validate(analysis.model_dump())

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprobe.model import Analysis
+from newsprobe.propaganda.techniques import TECHNIQUES
 
-# Layer → (legend name, colour). Techniques get their own colours, from `TECHNIQUE_COLOURS`.
-LAYER_STYLES: dict[str, tuple[str, str]] = {
-    "places": ("Place", "#4e9a06"),
-    "quantities": ("Quantity", "#3465a4"),
-    "entities": ("Actor", "#75507b"),
-    "signals": ("Provenance signal", "#c17d11"),
+# Layer → (legend name, colour, what it marks). Techniques get their own colours, from `TECHNIQUE_PALETTE`.
+LAYER_STYLES: dict[str, tuple[str, str, str]] = {
+    "places": ("Place", "#4e9a06", "A place mention, resolved to GeoNames coordinates when the gazetteer knows it."),
+    "quantities": ("Quantity", "#3465a4", "A count of people or things, with low/best/high and its role."),
+    "entities": ("Actor", "#75507b", "An actor mention, normalised to ACLED's standard name."),
+    "signals": ("Provenance signal", "#c17d11", "A duplicated passage, legal notice, spelling variant or translation artefact."),
 }
 TECHNIQUE_PALETTE = (
     "#ef2929", "#f57900", "#edd400", "#ad7fa8", "#729fcf", "#8ae234", "#e9b96e",
@@ -42,10 +43,15 @@ def technique_colour(technique: str, techniques: list[str]) -> str:
 def _technique_highlights(analysis: Analysis) -> list[Highlight]:
     names = sorted({span.technique for span in analysis.techniques})
     return [
-        Highlight(span.start, span.end, "techniques", span.technique.replace("_", " "),
-                  f"{span.technique} ({span.score:.2f})", technique_colour(span.technique, names))
+        Highlight(span.start, span.end, "techniques", _technique_name(span.technique),
+                  f"{_technique_name(span.technique)} ({span.score:.2f})", technique_colour(span.technique, names))
         for span in analysis.techniques
     ]
+
+
+def _technique_name(label: str) -> str:
+    technique = TECHNIQUES.get(label)
+    return technique.name if technique else label.replace("_", " ")
 
 
 def _layer_highlights(analysis: Analysis) -> list[Highlight]:
@@ -64,10 +70,28 @@ def _layer_highlights(analysis: Analysis) -> list[Highlight]:
 
 
 def _styled(layer: str, start: int, end: int, note: str) -> Highlight:
-    label, colour = LAYER_STYLES[layer]
+    label, colour, _ = LAYER_STYLES[layer]
     return Highlight(start, end, layer, label, note, colour)
 
 
-def legend(highlights: list[Highlight]) -> dict[str, str]:
-    """Label → colour for every label that occurs."""
-    return {item.label: item.colour for item in highlights}
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    colour: str
+    description: str
+
+
+def legend(highlights: list[Highlight]) -> list[LegendEntry]:
+    """One entry per label that occurs, with what it means (a technique's definition and example)."""
+    entries: dict[str, LegendEntry] = {}
+    for item in highlights:
+        if item.label not in entries:
+            entries[item.label] = LegendEntry(item.label, item.colour, _describe(item))
+    return list(entries.values())
+
+
+def _describe(item: Highlight) -> str:
+    if item.layer != "techniques":
+        return LAYER_STYLES[item.layer][2]
+    technique = next((t for t in TECHNIQUES.values() if t.name == item.label), None)
+    return f"{technique.definition} Example: {technique.example}" if technique else item.label

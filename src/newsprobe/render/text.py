@@ -21,11 +21,17 @@ def render_text(analysis: Analysis, console: Console) -> None:
     for segment in segment_text(analysis.article.text, highlights):
         inner = segment.innermost
         body.append(segment.text, style=f"on {inner.colour}" if inner else "")
+    entries = legend(highlights)
     legend_line = Text()
-    for label, colour in legend(highlights).items():
-        legend_line.append(f" {label} ", style=f"on {colour}")
+    for entry in entries:
+        legend_line.append(f" {entry.label} ", style=f"on {entry.colour}")
         legend_line.append(" ")
     console.print(Panel(Group(body, Text(), legend_line), title="article", title_align="left"))
+    meanings = Table(title="Legend", title_justify="left", show_header=False)
+    for entry in entries:
+        meanings.add_row(Text(f" {entry.label} ", style=f"on {entry.colour}"), entry.description)
+    if entries:
+        console.print(meanings)
     for title, columns, rows in layer_tables(analysis):
         table = Table(title=title, title_justify="left", show_lines=False)
         for column in columns:

@@ -48,9 +48,11 @@ def find_spelling_variants(text: str, body_start: int) -> list[VariantGroup]:
     groups = []
     for key, surfaces in by_key.items():
         variants = _true_variants(surfaces)
+        if len(variants) < 2:
+            continue
         ordered = tuple(sorted(variants, key=lambda s: text.find(s)))
         mentions = _mentions(text, ordered)
-        if len(variants) > 1 and len(mentions) > 1:
+        if len(mentions) > 1:
             groups.append(VariantGroup(key, ordered, mentions))
     return sorted(_outermost(groups), key=lambda group: group.mentions[0])
 

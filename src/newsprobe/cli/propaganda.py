@@ -1,0 +1,132 @@
+"""Propaganda commands: `train propaganda`, `propaganda predict|classify`, `eval propaganda`, `bench propaganda`."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from newsprobe.errors import Errors, InputError, NewsprobeError
+
+
+def _user_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Show a `NewsprobeError` as a one-line message with its code, not a traceback."""
+    @functools.wraps(command)
+    def run(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except NewsprobeError as error:
+            raise click.ClickException(error.describe()) from error
+    return run
+
+
+_DATA = click.option("--data", "data_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                     help="PTC folder with articles/ and labels/.")
+_OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                       help="TSV file to write.")
+
+
+@click.command("propaganda")
+@_DATA
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the model (default: the shipped model folder).")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--epochs", type=int, default=2, show_default=True)
+@click.option("--max-steps", type=int, default=0, show_default=True, help="Stop after this many steps (0: none).")
+@_user_errors
+def train_propaganda_command(data_dir: Path, out_dir: Path | None, seed: int, epochs: int, max_steps: int) -> None:
+    """Fine-tune the technique model on the PTC training articles (dev split held out)."""
+    try:
+        from newsprobe.propaganda.train import TrainSettings, build_model, encoder_dir
+    except ImportError as error:
+        raise NewsprobeError(Errors.E102, detail=str(error)) from error
+    from newsprobe.propaganda.model import MODEL_DIR
+
+    settings = replace(TrainSettings(), seed=seed, epochs=epochs, max_steps=max_steps)
+    card = build_model(data_dir, out_dir or MODEL_DIR, encoder_dir(), settings, log=click.echo)
+    click.echo(f"model written to {out_dir or MODEL_DIR} (dev SI F1 {card['dev']['si']['f1']}, "
+               f"TC micro-F1 {card['dev']['tc_micro_f1']})")
+
+
+@click.group("propaganda")
+def propaganda_group() -> None:
+    """Propaganda techniques in the PTC / SemEval-2020 Task 11 formats."""
+
+
+@propaganda_group.command("predict")
+@click.argument("inputs", nargs=-1, required=True)
+@_OUTPUT
+@_user_errors
+def predict_command(inputs: tuple[str, ...], output: Path) -> None:
+    """Find technique spans in INPUTS; write `id<TAB>technique<TAB>start<TAB>end` rows."""
+    from newsprobe.propaganda.model import load_model
+    from newsprobe.propaganda.ptc import format_rows, predict_source, read_sources
+
+    model, rows, failures = load_model(), [], 0
+    for source in read_sources(inputs):
+        if isinstance(source, InputError):
+            failures += _report(source)
+        else:
+            rows += predict_source(model, source)
+    output.write_text(format_rows(rows), encoding="utf-8")
+    _finish(failures)
+
+
+@propaganda_group.command("classify")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--spans", "spans_path", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="TSV rows `id<TAB>?<TAB>start<TAB>end` to label.")
+@_OUTPUT
+@_user_errors
+def classify_command(inputs: tuple[str, ...], spans_path: Path, output: Path) -> None:
+    """Name the technique of each span in SPANS (offsets into INPUTS); write PTC rows."""
+    from newsprobe.propaganda.model import load_model
+    from newsprobe.propaganda.ptc import classify_all, format_rows, read_sources, read_span_rows
+
+    spans = read_span_rows(spans_path)
+    sources, failures = [], 0
+    for source in read_sources(inputs):
+        if isinstance(source, InputError):
+            failures += _report(source)
+        else:
+            sources.append(source)
+    output.write_text(format_rows(classify_all(load_model(), sources, spans)), encoding="utf-8")
+    _finish(failures)
+
+
+@click.command("propaganda")
+@_DATA
+@click.option("--split", type=click.Choice(["dev", "train", "all"]), default="dev", show_default=True)
+@_user_errors
+def eval_propaganda_command(data_dir: Path, split: str) -> None:
+    """SI precision/recall/F1 and TC micro-F1 (per technique too) on a split of a PTC folder."""
+    from newsprobe.propaganda.evaluate import evaluate, format_report
+
+    click.echo(format_report(evaluate(data_dir, split)))
+
+
+@click.command("propaganda")
+@_DATA
+@_user_errors
+def bench_propaganda_command(data_dir: Path) -> None:
+    """Articles/s of `propaganda predict` over DATA/articles after model load; load time; peak RSS."""
+    from newsprobe.propaganda.evaluate import bench
+
+    report = bench(data_dir)
+    click.echo(f"articles {report.articles}\nload_s {report.load_s}\npredict_s {report.predict_s}\n"
+               f"articles_per_s {report.articles_per_s}\npeak_rss_mb {report.peak_rss_mb}")
+
+
+def _report(error: InputError) -> int:
+    click.echo(f"error: {error.describe()}", err=True)
+    return 1
+
+
+def _finish(failures: int) -> None:
+    if failures:
+        click.echo(f"{failures} input(s) failed; the rest were processed.", err=True)
+        sys.exit(1)

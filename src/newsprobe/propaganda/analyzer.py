@@ -1,0 +1,70 @@
+"""The propaganda analyzer: technique spans and an article-level summary in the `techniques` layer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import ClassVar
+
+from newsprobe.model import Analysis, PropagandaSummary, TechniqueSpan
+from newsprobe.propaganda.model import Detection, load_model
+
+
+class PropagandaAnalyzer:
+    name: ClassVar[str] = "propaganda"
+    version: ClassVar[str] = "v1"
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ("techniques",)
+    languages: ClassVar[tuple[str, ...]] = ("en",)
+
+    def __init__(self) -> None:
+        self.model = load_model()
+
+    def __call__(self, analysis: Analysis) -> None:
+        text = analysis.article.text
+        found = [piece for item in self.model.predict(text) for piece in within_lines(text, item, _skipped(analysis))]
+        analysis.techniques.extend(
+            TechniqueSpan.of(text, item.start, item.end, technique=item.technique, score=item.score)
+            for item in found
+        )
+        analysis.propaganda = summarise(text, found)
+
+
+def _skipped(analysis: Analysis) -> list[tuple[int, int]]:
+    """Text that is not the article's own prose: the repeated `Title | Outlet` line of a scraped page and
+    legal notices (their wording is the law's)."""
+    article = analysis.article
+    notices = [(s.start, s.end) for s in analysis.signals if s.kind == "legal_disclaimer"]
+    if article.title and article.text.startswith(article.title):
+        return [(len(article.title), article.body_start), *notices]
+    return notices
+
+
+def within_lines(text: str, found: Detection, skipped: list[tuple[int, int]]) -> list[Detection]:
+    """The detection cut at line breaks and outside the skipped stretches: a technique span is a phrase
+    of one line, never a title joined to the next line."""
+    pieces, start = [], found.start
+    for end in [*(i for i in range(found.start, found.end) if text[i] == "\n"), found.end]:
+        piece = text[start:end]
+        first = start + len(piece) - len(piece.lstrip())
+        last = start + len(piece.rstrip())
+        if last > first and not any(a <= first and last <= b for a, b in skipped):
+            pieces.append(replace(found, start=first, end=last))
+        start = end + 1
+    return pieces
+
+
+def summarise(text: str, found: list[Detection]) -> PropagandaSummary:
+    """Spans per technique, and a score: the mean over non-empty lines of the strongest span in each."""
+    counts = Counter(item.technique for item in found)
+    lines, position = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((position, position + len(line)))
+        position += len(line) + 1
+    strongest = [
+        max((item.score for item in found if item.start < end and item.end > start), default=0.0)
+        for start, end in lines
+    ]
+    score = sum(strongest) / len(strongest) if strongest else 0.0
+    return PropagandaSummary(counts=dict(counts.most_common()), score=round(min(score, 1.0), 4))

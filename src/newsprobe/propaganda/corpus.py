@@ -1,0 +1,74 @@
+"""The PTC corpus on disk: raw article texts, gold span labels, the fixed article-level dev split."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprobe.errors import Errors, NewsprobeError
+
+DEV_PERCENT = 15
+SPLIT_SALT = "newsprobe-ptc-dev-v1"
+_ARTICLE_NUMBER = re.compile(r"article(\d+)")
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    """One PTC label row: `[start, end)` in the article file's characters, with its technique."""
+
+    article_id: str
+    technique: str
+    start: int
+    end: int
+
+
+@dataclass
+class CorpusArticle:
+    """One article as the PTC file has it (offsets count characters of `text`) and its labels."""
+
+    id: str
+    text: str
+    spans: list[GoldSpan] = field(default_factory=list)
+
+
+def article_number(name: str) -> str:
+    """PTC id of a file or source name: the digits of `articleNNN.txt`, else the name without suffix."""
+    stem = Path(name).stem
+    found = _ARTICLE_NUMBER.fullmatch(stem)
+    return found.group(1) if found else stem
+
+
+def in_dev_split(article_id: str) -> bool:
+    """Whether an article belongs to the dev split: a fixed salted hash, so the split never changes."""
+    digest = hashlib.sha256(f"{SPLIT_SALT}:{article_id}".encode()).hexdigest()
+    return int(digest[:8], 16) % 100 < DEV_PERCENT
+
+
+def read_labels(path: Path) -> list[GoldSpan]:
+    """Rows `id<TAB>technique<TAB>start<TAB>end` of one PTC labels (or predictions) file."""
+    spans = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            article_id, technique, start, end = line.split("\t")[:4]
+            spans.append(GoldSpan(article_id, technique, int(start), int(end)))
+    return spans
+
+
+def read_corpus(data_dir: Path, split: str = "all") -> list[CorpusArticle]:
+    """Articles of a PTC folder (`articles/`, `labels/`); split is `all`, `train` or `dev`."""
+    articles_dir = data_dir / "articles"
+    if not articles_dir.is_dir():
+        raise NewsprobeError(Errors.E101, path=str(data_dir))
+    articles = []
+    for path in sorted(articles_dir.glob("article*.txt")):
+        article_id = article_number(path.name)
+        if split != "all" and in_dev_split(article_id) != (split == "dev"):
+            continue
+        # Python's universal-newline read is how the task counts offsets.
+        text = path.read_text(encoding="utf-8")
+        labels = data_dir / "labels" / f"article{article_id}.labels"
+        spans = read_labels(labels) if labels.is_file() else []
+        articles.append(CorpusArticle(article_id, text, spans))
+    return articles

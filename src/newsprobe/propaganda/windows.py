@@ -1,0 +1,84 @@
+"""Articles as overlapping windows of word pieces, the unit the encoder reads (training and inference alike)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from tokenizers import Tokenizer
+
+WINDOW_TOKENS = 128
+WINDOW_STRIDE = 96
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Word pieces of one text: ids and `[start, end)` character offsets, without special tokens."""
+
+    ids: np.ndarray
+    offsets: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def load_tokenizer(path: Path) -> Tokenizer:
+    """The encoder's tokenizer with truncation and padding off: windows are cut here, not there."""
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def special_ids(tokenizer: Tokenizer) -> tuple[int, int]:
+    """Ids of [CLS] and [SEP], which frame every window."""
+    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    if cls_id is None or sep_id is None:
+        raise ValueError("the tokenizer has no [CLS]/[SEP] tokens: not a BERT-style tokenizer")
+    return cls_id, sep_id
+
+
+def tokenize(tokenizer: Tokenizer, text: str) -> Tokens:
+    """Word pieces of `text` with character offsets into it."""
+    encoding = tokenizer.encode(text, add_special_tokens=False)
+    offsets = np.array(encoding.offsets, dtype=np.int64).reshape(-1, 2)
+    return Tokens(np.array(encoding.ids, dtype=np.int64), offsets)
+
+
+def window_starts(n_tokens: int, length: int = WINDOW_TOKENS, stride: int = WINDOW_STRIDE) -> list[int]:
+    """First token of each window; windows overlap so every token is read with some context."""
+    starts = [0]
+    while starts[-1] + length < n_tokens:
+        starts.append(starts[-1] + stride)
+    return starts
+
+
+def window_inputs(
+    tokens: Tokens, starts: list[int], cls_id: int, sep_id: int, length: int = WINDOW_TOKENS
+) -> tuple[np.ndarray, np.ndarray]:
+    """`input_ids` and `attention_mask` (windows × width) with [CLS] … [SEP], zero-padded."""
+    pieces = [tokens.ids[start : start + length] for start in starts]
+    width = max(len(piece) for piece in pieces) + 2
+    input_ids = np.zeros((len(pieces), width), dtype=np.int64)
+    mask = np.zeros((len(pieces), width), dtype=np.int64)
+    for row, piece in enumerate(pieces):
+        input_ids[row, : len(piece) + 2] = [cls_id, *piece, sep_id]
+        mask[row, : len(piece) + 2] = 1
+    return input_ids, mask
+
+
+def char_span_to_tokens(tokens: Tokens, start: int, end: int) -> tuple[int, int] | None:
+    """First and last (inclusive) token overlapping characters `[start, end)`, or None if none does."""
+    inside = np.nonzero((tokens.offsets[:, 1] > start) & (tokens.offsets[:, 0] < end))[0]
+    if len(inside) == 0:
+        return None
+    return int(inside[0]), int(inside[-1])
+
+
+def best_window(starts: list[int], first: int, last: int, length: int = WINDOW_TOKENS) -> int:
+    """Index of the window that holds tokens `first..last` with the most context on both sides."""
+    def margin(index: int) -> int:
+        start = starts[index]
+        return min(first - start, start + length - 1 - last)
+    return max(range(len(starts)), key=margin)
