@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from newsprobe.tokens import Token
 
 # A number (1,200 / 3.5), a word with inner digits, hyphens or apostrophes (M23, pick-ups), or a symbol.
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*|\S", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
