@@ -98,3 +98,12 @@ def test_places_given_spans_are_never_dropped() -> None:
     located = Geoparser(load_gazetteer()).resolve_spans(text, [(15, 20), (25, 31)])
     assert [p.text for p in located] == ["Raqqa", "Qqqzzx"]
     assert located[0].candidate is not None and located[0].candidate.country_code == "SY"
+
+
+@pytest.mark.issue(5)
+def test_places_names_run_together_by_ner_are_cut_at_brackets() -> None:
+    analysis = analyze("On 18 May 2022, people staged a protest at Galle Face in Colombo (Colombo, Western).",
+                       Options(only=("places",)))
+    texts = [place.text for place in analysis.places]
+    assert "Colombo" in texts and not any("(" in text for text in texts)
+    assert {place.country_code for place in analysis.places if place.text == "Colombo"} == {"LK"}

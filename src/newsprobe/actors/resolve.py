@@ -26,7 +26,8 @@ def _family_name(table: ActorTable, target: Target, country: str | None) -> str 
     if "{country}" in target.canonical and not country:
         return None
     prefix, candidates = _candidates(table, target, country)
-    own = f"{prefix} ({country})"
+    # A family written with its country ("Protesters ({country})") is already complete.
+    own = prefix if "{country}" in target.canonical else f"{prefix} ({country})"
     if own in candidates:
         return own
     for name in candidates:

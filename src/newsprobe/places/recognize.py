@@ -30,6 +30,7 @@ RESIDENT_CUES = frozenset((
     "couple", "family", "police", "officials", "mayor", "authorities", "area",
 ))
 MAX_NAME_TOKENS = 5
+_NAME_BREAKS = frozenset(("(", ")", ",", ";", "in"))
 # A NORP entity that is no demonym is still a place when the gazetteer has a city this large by that name.
 NORP_PLACE = 100_000
 # A gazetteer-only name without any cue is kept only for places this large (or countries, divisions).
@@ -60,9 +61,10 @@ def load_nlp() -> Language:
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in a parsed text, sorted by offset, never overlapping."""
-    place_keys = _place_keys(doc)
-    found = [m for ent in doc.ents if (m := _entity_mention(ent, gazetteer, place_keys))]
-    found += [m for ent in doc.ents if (m := _leading_place(ent, gazetteer, place_keys))]
+    entities = [piece for ent in doc.ents for piece in _pieces(ent)]
+    place_keys = _place_keys(entities)
+    found = [m for ent in entities if (m := _entity_mention(ent, gazetteer, place_keys))]
+    found += [m for ent in entities if (m := _leading_place(ent, gazetteer, place_keys))]
     taken = {i for m in found for i in range(m.start, m.end)}
     spans = _name_spans(doc, gazetteer)
     for span in spans:
@@ -77,14 +79,28 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _place_keys(doc: Doc) -> set[str]:
+def _pieces(ent: Span) -> list[Span]:
+    """The entity cut at brackets, commas and "in": NER sometimes runs one name into the next, as in
+    "Galle Face in Colombo (Colombo, Western", where each name is a place of its own."""
+    pieces, start = [], ent.start
+    for token in ent:
+        if token.text in _NAME_BREAKS:
+            if token.i > start:
+                pieces.append(Span(ent.doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    if ent.end > start:
+        pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return pieces
+
+
+def _place_keys(entities: list[Span]) -> set[str]:
     """Keys (exact and loose) that NER labels as a place at least as often as as anything else."""
     votes: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in entities:
         vote = 1 if ent.label_ in PLACE_LABELS else -1 if ent.label_ in OTHER_LABELS else 0
         for key in {normalize_name(ent.text), loose_key(ent.text)}:
             votes[key] += vote
-    return {key for ent in doc.ents if ent.label_ in PLACE_LABELS
+    return {key for ent in entities if ent.label_ in PLACE_LABELS
             for key in (normalize_name(ent.text), loose_key(ent.text)) if votes[key] >= 0}
 
 
