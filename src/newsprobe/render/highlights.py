@@ -9,14 +9,15 @@ from newsprobe.propaganda.techniques import TECHNIQUES
 
 # Layer → (legend name, colour, what it marks). Techniques get their own colours, from `TECHNIQUE_PALETTE`.
 LAYER_STYLES: dict[str, tuple[str, str, str]] = {
-    "places": ("Place", "#4e9a06", "A place mention, resolved to GeoNames coordinates when the gazetteer knows it."),
-    "quantities": ("Quantity", "#3465a4", "A count of people or things, with low/best/high and its role."),
-    "entities": ("Actor", "#75507b", "An actor mention, normalised to ACLED's standard name."),
-    "signals": ("Provenance signal", "#c17d11", "A duplicated passage, legal notice, spelling variant or translation artefact."),
+    "places": ("Place", "#a6d96a", "A place mention, resolved to GeoNames coordinates when the gazetteer knows it."),
+    "quantities": ("Quantity", "#9ecae1", "A count of people or things, with low/best/high and its role."),
+    "entities": ("Actor", "#d4b9da", "An actor mention, normalised to ACLED's standard name."),
+    "signals": ("Provenance signal", "#80cdc1", "A duplicated passage, legal notice, spelling variant or translation artefact."),
 }
+# Light, warm colours for techniques (black text stays readable), cool ones for the other layers.
 TECHNIQUE_PALETTE = (
-    "#ef2929", "#f57900", "#edd400", "#ad7fa8", "#729fcf", "#8ae234", "#e9b96e",
-    "#fcaf3e", "#cc0000", "#5c3566", "#204a87", "#4e9a06", "#8f5902", "#888a85",
+    "#fb9a99", "#fdbf6f", "#ffff99", "#fccde5", "#ffd92f", "#f4a582", "#e5c494",
+    "#fdae61", "#f1b6da", "#fee08b", "#ffed6f", "#fbb4ae", "#decbe4", "#f0e442",
 )
 
 
