@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.events.export import interaction
-from newsprobe.events.metrics import actor_match, classification_scores, haversine_km, macro_f1, weighted_f1
+from newsprobe.events.metrics import actor_match, classification_scores, macro_f1, weighted_f1
+from newsprobe.places.geo import distance_km
 
 
 def test_metrics_f1_perfect_and_weighted() -> None:
@@ -24,7 +25,7 @@ def test_metrics_event_type_from_sub_type() -> None:
 
 
 def test_metrics_haversine_one_degree_of_latitude() -> None:
-    assert haversine_km(34.0, 40.0, 35.0, 40.0) == pytest.approx(111.2, abs=0.2)
+    assert distance_km(34.0, 40.0, 35.0, 40.0) == pytest.approx(111.2, abs=0.2)
 
 
 @pytest.mark.parametrize(

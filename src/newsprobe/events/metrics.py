@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
@@ -51,14 +50,6 @@ def classification_scores(gold_sub: list[str], predicted_sub: list[str]) -> dict
         "sub_event_type_accuracy": round(accuracy(gold_sub, predicted_sub), 4),
         "n": len(gold_sub),
     }
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def normalise_actor(name: str | None) -> str:

@@ -53,6 +53,10 @@ class Analysis(Record):
     def id(self) -> str:
         return self.article.id
 
+    def signal_spans(self, kind: str) -> list[tuple[int, int]]:
+        """Offsets of the signals of one kind, e.g. the legal notices other analyzers read past."""
+        return [(signal.start, signal.end) for signal in self.signals if signal.kind == kind]
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 

@@ -34,7 +34,7 @@ def _skipped(analysis: Analysis) -> list[tuple[int, int]]:
     """Text that is not the article's own prose: the repeated `Title | Outlet` line of a scraped page and
     legal notices (their wording is the law's)."""
     article = analysis.article
-    notices = [(s.start, s.end) for s in analysis.signals if s.kind == "legal_disclaimer"]
+    notices = analysis.signal_spans("legal_disclaimer")
     if article.title and article.text.startswith(article.title):
         return [(len(article.title), article.body_start), *notices]
     return notices
