@@ -10,6 +10,7 @@ from newsprobe.model import Article
 from newsprobe.pipeline import analyze
 from newsprobe.places import lookup_place, resolve_place
 from newsprobe.places.geo import distance_km
+from newsprobe.places.geoparse import Geoparser
 from newsprobe.settings import Options
 
 ONLY_PLACES = Options(only=("places",))
@@ -107,3 +108,12 @@ def test_places_names_run_together_by_ner_are_cut_at_brackets() -> None:
     texts = [place.text for place in analysis.places]
     assert "Colombo" in texts and not any("(" in text for text in texts)
     assert {place.country_code for place in analysis.places if place.text == "Colombo"} == {"LK"}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Workers held a rally at the education office (Jeonju) on Monday.", ["Jeonju"]),
+    ("Militants set vehicles ablaze on the highway (Birnin Gwari, Kaduna).", ["Birnin Gwari", "Kaduna"]),
+    ("The Food and Drug Administration (FDA) issued a recall.", []),
+])
+def test_places_a_name_opening_brackets_is_located_there(text: str, places: list[str]) -> None:
+    assert [m.text for m in Geoparser().mentions(text)] == places

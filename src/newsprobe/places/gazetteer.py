@@ -30,6 +30,7 @@ class Candidate:
     feature: str
     population: int
     match: int
+    admin2: str = ""
 
     @property
     def is_division(self) -> bool:
@@ -58,6 +59,7 @@ class Gazetteer:
         # Per-instance caches: news repeats the same few names, and each lookup is an SQL join.
         self.lookup = functools.lru_cache(maxsize=65536)(self._lookup)
         self.has_name = functools.lru_cache(maxsize=262144)(self._has_name)
+        self.country = functools.lru_cache(maxsize=512)(self._country)
 
     def _lookup(self, name: str, abbreviation: bool = False) -> tuple[Candidate, ...]:
         """Places called `name`: exact spellings first, else transliteration variants (loose keys)."""
@@ -81,9 +83,9 @@ class Gazetteer:
         return tuple(self._candidate(row) for row in rows)
 
     def _candidate(self, row: tuple) -> Candidate:
-        pid, geonameid, name, lat, lon, cc, admin1, feature, population, match = row
+        pid, geonameid, name, lat, lon, cc, admin1, feature, population, admin2, match = row
         return Candidate(pid, geonameid, name, lat / COORD_SCALE, lon / COORD_SCALE, cc, admin1, feature,
-                         population, match)
+                         population, match, admin2 or "")
 
     def division_name(self, country_code: str, admin1: str) -> str | None:
         """The name of a first-level division from its codes."""
@@ -94,7 +96,7 @@ class Gazetteer:
         key = normalize_name(word)
         return self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s") else None)
 
-    def country(self, country_code: str) -> Candidate | None:
+    def _country(self, country_code: str) -> Candidate | None:
         """The country entry of an ISO alpha-2 code."""
         row = self.db.execute("SELECT p.*, 0 FROM places p WHERE p.cc = ? AND p.feature = 'A.PCLI'", (country_code,))
         found = row.fetchone()

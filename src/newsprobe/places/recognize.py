@@ -165,11 +165,20 @@ def _extend_division(span: Span) -> Span:
 
 
 def _after_cue(span: Span) -> bool:
-    """Whether a locative word comes just before the span, a "the" between them allowed."""
+    """Whether a locative word comes just before the span, a "the" between them allowed, or the span opens
+    brackets."""
     doc, i = span.doc, span.start - 1
+    if _opens_brackets(span):
+        return True
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVE_CUES
+
+
+def _opens_brackets(span: Span) -> bool:
+    """Whether a name (not an acronym) opens brackets, where reports locate what precedes them
+    ("at the High Court (Pietermaritzburg)", "(Birnin Gwari, Kaduna)")."""
+    return span.start > 0 and span.doc[span.start - 1].text == "(" and not span.text.isupper()
 
 
 def _name_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:

@@ -18,14 +18,16 @@ from newsprobe.places.geo import distance_km
 from newsprobe.places.normalize import normalize_name, strip_article
 
 RANKER_FILE = "ranker.json"
+# Generic words after a settlement's name ("Savar city", "Nukus town"); a municipality is mostly its town.
+SETTLEMENT_WORDS = frozenset(("city", "town", "village", "hamlet", "settlement", "municipality"))
 MAX_CANDIDATES = 40
 # A transliteration-variant match must still look like the name it matched (Kemal ~ Kamal, not Missoula).
 LOOSE_SIMILARITY = 75.0
 FEATURES = (
-    "bias", "log_population", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent", "is_capital",
+    "bias", "log_population", "is_country", "is_admin1", "is_admin2", "is_city", "is_region", "is_capital",
     "main_name", "alternate_name", "loose_name", "abbreviation", "largest", "ambiguity", "division_word",
     "country_share", "country_named", "admin1_named", "proximity", "qualified", "focus_country", "seat_division",
-    "admin1_share", "relative_population",
+    "admin1_share", "relative_population", "admin2_share",
 )
 
 
@@ -51,11 +53,25 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False) -
     if division or bare != surface:
         found = tuple(c for c in gazetteer.lookup(bare) if c.is_division) or gazetteer.lookup(surface)
     found = found or gazetteer.lookup(surface, abbreviation) or gazetteer.lookup(strip_the(surface))
+    # "Savar city", "Batumi City", "Puerto Tejada municipality": the place under its own name, when the whole
+    # phrase names none ("Mexico City" does, and is found above).
+    found = found or _settlements(surface, gazetteer)
     kept = [c for c in found if c.match != LOOSE or _similar(surface, c.name)]
-    if not kept:  # a demonym given as a place ("the Palestinians" in a gold span) stands for its country
-        country = gazetteer.country(gazetteer.demonym_country(surface) or "")
-        kept = [country] if country else []
+    # A demonym given as a place ("Kenyan" in a gold span) stands for its country, though a village may share
+    # the word (Canadian, Texas): the country joins the candidates.
+    code = gazetteer.demonym_country(strip_the(surface))
+    country = gazetteer.country(code) if code else None
+    if country and country not in kept:
+        kept.append(country)
     return sorted(kept, key=lambda c: -c.population)[:MAX_CANDIDATES]
+
+
+def _settlements(surface: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """Populated places named by a surface without its trailing settlement word ("Savar city" → Savar)."""
+    words = surface.split()
+    if len(words) < 2 or normalize_name(words[-1]) not in SETTLEMENT_WORDS:
+        return ()
+    return tuple(c for c in gazetteer.lookup(" ".join(words[:-1])) if not c.is_division)
 
 
 def division_follows(text: str, end: int) -> bool:
@@ -99,12 +115,14 @@ class Context:
     containers: frozenset[tuple[str, str]] = frozenset()  # (country, admin1 or "") of "X, <qualifier>"
     focus: str = ""
     admin1_mass: dict[tuple[str, str], float] = field(default_factory=dict)
+    admin2_mass: dict[tuple[str, str, str], float] = field(default_factory=dict)
 
 
 def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: frozenset[str] = frozenset()) -> Context:
     """The context for one name: every other distinct name's current belief."""
     mass: dict[str, float] = defaultdict(float)
     admin1_mass: dict[tuple[str, str], float] = defaultdict(float)
+    admin2_mass: dict[tuple[str, str, str], float] = defaultdict(float)
     countries, divisions, points = set(), set(), []
     others = [dist for key, dist in beliefs.items() if key != exclude and dist]
     for dist in others:
@@ -112,6 +130,8 @@ def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: fr
             mass[candidate.country_code] += p
             if candidate.admin1 and candidate.feature != "A.PCLI":
                 admin1_mass[(candidate.country_code, candidate.admin1)] += p
+            if candidate.admin2:  # a county and the towns inside it support each other (Huntsville, Walker County)
+                admin2_mass[_admin2_key(candidate)] += p
         best, p = max(dist.items(), key=lambda item: item[1])
         if best.feature == "A.PCLI" and p >= 0.5:
             countries.add(best.country_code)
@@ -121,7 +141,11 @@ def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: fr
             points.append((best.lat, best.lon))
     focus = max(mass, key=mass.__getitem__, default="")
     return Context(dict(mass), len(others), frozenset(countries), frozenset(divisions), tuple(points),
-                   _containers(beliefs, qualifiers), focus, dict(admin1_mass))
+                   _containers(beliefs, qualifiers), focus, dict(admin1_mass), dict(admin2_mass))
+
+
+def _admin2_key(candidate: Candidate) -> tuple[str, str, str]:
+    return candidate.country_code, candidate.admin1, candidate.admin2
 
 
 def _containers(beliefs: dict[str, Distribution], qualifiers: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -150,7 +174,7 @@ def features(candidate: Candidate, candidates: list[Candidate], context: Context
     nearest = min((distance_km(candidate.lat, candidate.lon, *p) for p in context.points), default=None)
     return [
         1.0, math.log10(candidate.population + 1) / 7, float(feature == "A.PCLI"), float(feature == "A.ADM1"),
-        float(feature == "A.ADM2"), float(feature.startswith("P.")), float(feature == "L.CONT"),
+        float(feature == "A.ADM2"), float(feature.startswith("P.")), float(feature.startswith("L.")),
         float(feature == "P.PPLC"), float(candidate.match == MAIN),
         # An alternate name counts against a place only when another place bears the name as its main one.
         float(candidate.match == ALTERNATE and any(c.match == MAIN for c in candidates)),
@@ -167,6 +191,7 @@ def features(candidate: Candidate, candidates: list[Candidate], context: Context
         float(candidate.is_division and any(_seat_of(c, candidate) for c in candidates)),
         context.admin1_mass.get((candidate.country_code, candidate.admin1), 0.0) / max(context.groups, 1),
         (math.log10(candidate.population + 1) - math.log10(max(c.population for c in candidates) + 1)) / 7,
+        context.admin2_mass.get(_admin2_key(candidate), 0.0) / max(context.groups, 1) if candidate.admin2 else 0.0,
     ]
 
 

@@ -56,11 +56,11 @@ def _closest(name: Name, lat: float, lon: float) -> Candidate | None:
     return best[1] if best[0] <= radius else None
 
 
-def fit_ranker(paths: list[Path], split: str = "dev") -> dict:
+def fit_ranker(paths: list[Path], split: str = "dev", gazetteer: Gazetteer | None = None) -> dict:
     """Learn the ranker weights on one split of the corpora, in two rounds (prior context, then chosen)."""
     from sklearn.linear_model import LogisticRegression
 
-    gazetteer = load_gazetteer()
+    gazetteer = gazetteer or load_gazetteer()
     docs = [doc for path in paths for doc in read_gold(path, split)]
     weights: dict[str, float] | None = None
     for _ in range(2):
@@ -94,11 +94,14 @@ def save_ranker(ranker: dict, path: Path) -> None:
 def train_places(data: list[Path], out_dir: Path, split: str = "dev", gazetteer: bool = True) -> list[Path]:
     """Rebuild the gazetteer (from packages) and, given gold corpora, refit the ranker; returns files written."""
     written = []
+    gazetteer_path = out_dir / "data" / GAZETTEER_FILE
     if gazetteer:
-        written.append(build_gazetteer(out_dir / "data" / GAZETTEER_FILE))
+        written.append(build_gazetteer(gazetteer_path))
         load_gazetteer.cache_clear()
     if data:
         ranker_path = out_dir / "models" / RANKER_FILE
-        save_ranker(fit_ranker(data, split), ranker_path)
+        # The ranker learns on the gazetteer it will ship with: the one in `out_dir` when there is one.
+        places = Gazetteer(gazetteer_path) if gazetteer_path.is_file() else None
+        save_ranker(fit_ranker(data, split, places), ranker_path)
         written.append(ranker_path)
     return written

@@ -1,0 +1,121 @@
+"""Gazetteer building blocks added for coverage and points: regions, districts, country points, counties."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from newsprobe.places.build import (
+    Entry,
+    country_point,
+    district_entries,
+    mean_point,
+    region_variants,
+    split_region_entries,
+    world_region_entries,
+    write_gazetteer,
+)
+from newsprobe.places.gazetteer import Gazetteer
+from newsprobe.places.geo import distance_km
+from newsprobe.places.resolve import Name, candidates_for, resolve_names
+
+WEIGHTS = {"log_population": 1.0, "admin2_share": 6.0, "main_name": 1.0}
+
+
+def _square(lat: float, lon: float, half: float) -> dict:
+    ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half],
+            [lon - half, lat - half]]
+    return {"features": [{"geometry": {"type": "Polygon", "coordinates": [ring]}}]}
+
+
+def test_country_point_keeps_a_far_reference_point() -> None:
+    near = {"latlng": [10.5, 20.5], "geoJSON": _square(10.0, 20.0, 2.0)}
+    far = {"latlng": [-5.0, 40.0], "geoJSON": _square(10.0, 20.0, 2.0)}
+    assert distance_km(*country_point(near), 10.0, 20.0) < 1.0  # close: the mainland centroid
+    assert country_point(far) == (-5.0, 40.0)
+    assert country_point({"latlng": [1.0, 2.0]}) == (1.0, 2.0)
+
+
+def _division(name: str, lat: float, lon: float, cc: str = "XA") -> Entry:
+    return Entry(name, lat, lon, cc, "A.ADM1", 1000, None, "01", {name})
+
+
+def test_split_regions_join_compass_divisions() -> None:
+    divisions = [_division("North Varia", 12.0, 20.0), _division("South Varia Province", 10.0, 20.0),
+                 _division("East End", 1.0, 1.0), _division("West End", 1.0, 3.0),
+                 _division("North Xanadia", 5.0, 5.0), _division("South Xanadia", 3.0, 5.0),
+                 _division("Central Lonely", 0.0, 0.0)]
+    regions = list(split_region_entries(divisions, taken={"xanadia"}))
+    assert [(r.name, r.feature, r.population) for r in regions] == [("Varia", "L.RGN", 2000)]
+    assert (round(regions[0].lat), round(regions[0].lon)) == (11, 20)
+
+
+def test_world_regions_and_their_short_names() -> None:
+    info = {"XA": {"subregion": "Western Xeria", "region": "Xeria"}, "XB": {"subregion": "Western Xeria"},
+            "XC": {"subregion": "Southern Xeria"}}
+    points = {"XA": (10.0, 0.0), "XB": (20.0, 0.0), "XC": (0.0, 50.0)}
+    regions = {r.name: r for r in world_region_entries(info, points, taken={"south xeria", "xeria"})}
+    assert set(regions) == {"Western Xeria", "Southern Xeria"}
+    assert regions["Western Xeria"].names == {"Western Xeria", "West Xeria"}
+    assert regions["Southern Xeria"].names == {"Southern Xeria"}  # "South Xeria" names something else
+    assert round(regions["Western Xeria"].lat) == 15
+    assert region_variants("South-eastern Asia") == {"Southeast Asia", "South-East Asia"}
+
+
+def test_mean_point_across_the_date_line() -> None:
+    lat, lon = mean_point([(0.0, 179.0), (0.0, -179.0)])
+    assert abs(lat) < 1e-9 and abs(abs(lon) - 180.0) < 1e-6
+
+
+def test_district_entries_outside_the_us() -> None:
+    located = [
+        {"country_code": "XA", "state": "Northland", "county": "Hill District", "latitude": 1.0, "longitude": 2.0,
+         "population": 100},
+        {"country_code": "XA", "state": "Northland", "county": "Hill District", "latitude": 3.0, "longitude": 2.0,
+         "population": 50},
+        {"country_code": "US", "state": "Texas", "county": "Walker County", "latitude": 30.7, "longitude": -95.6},
+    ]
+    [district] = district_entries(located, {("XA", "01"): "Northland"})
+    assert (district.name, district.feature, district.admin1, district.admin2) == ("Hill District", "A.ADM2", "01",
+                                                                                   "Hill District")
+    assert (district.lat, district.population, district.names) == (2.0, 150, {"Hill District", "Hill"})
+
+
+@pytest.fixture(scope="module")
+def counties(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """Two towns called Oakdale and two counties called Birch County, one pair in the same county."""
+    entries = [
+        Entry("Oakdale", 30.0, -90.0, "US", "P.PPL", 200_000, 1, "AA", {"Oakdale"}, admin2="Pine County"),
+        Entry("Oakdale", 40.0, -80.0, "US", "P.PPL", 40_000, 2, "BB", {"Oakdale"}, admin2="Birch County"),
+        Entry("Birch County", 31.0, -88.5, "US", "A.ADM2", 30_000, None, "AA", {"Birch County", "Birch"},
+              admin2="Birch County"),
+        Entry("Birch County", 40.1, -80.1, "US", "A.ADM2", 45_000, None, "BB", {"Birch County", "Birch"},
+              admin2="Birch County"),
+        Entry("Xanadia", 12.0, 22.0, "XA", "A.PCLI", 9_000_000, 3, "", {"Xanadia"}),
+        Entry("Xanadian", 13.0, 23.0, "XB", "P.PPL", 900, 4, "", {"Xanadian"}),
+    ]
+    folder = tmp_path_factory.mktemp("counties")
+    database = folder / "counties.sqlite"
+    write_gazetteer(database, entries, {}, {"xanadian": "XA"})
+    packed = folder / "counties.sqlite.gz"
+    packed.write_bytes(gzip.compress(database.read_bytes()))
+    return Gazetteer(packed)
+
+
+def test_county_and_town_in_it_choose_each_other(counties: Gazetteer) -> None:
+    names = {key: Name(key, candidates_for(surface, counties), False)
+             for key, surface in (("oakdale", "Oakdale"), ("birch county", "Birch County"))}
+    choices = resolve_names(names, WEIGHTS)
+    assert choices["oakdale"].candidate.geonameid == 2  # type: ignore[union-attr]
+    assert choices["birch county"].candidate.admin1 == "BB"  # type: ignore[union-attr]
+
+
+def test_candidates_for_settlement_words_and_demonyms(counties: Gazetteer) -> None:
+    assert {c.geonameid for c in candidates_for("Oakdale city", counties)} == {1, 2}
+    assert candidates_for("Oakdale Mall", counties) == []
+    assert {c.geonameid for c in candidates_for("Xanadian", counties)} == {3, 4}  # the country joins the village
+
+
+def test_gazetteer_keeps_admin2(counties: Gazetteer) -> None:
+    assert {c.admin2 for c in counties.lookup("Oakdale")} == {"Pine County", "Birch County"}
