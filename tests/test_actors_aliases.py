@@ -8,6 +8,8 @@ import pytest
 
 from newsprobe.actors import build_actor_table, country_focus, country_focus_text, find_actors, resolve_actor
 from newsprobe.actors.table import load_table
+from newsprobe.cli.main import cli
+from newsprobe.events.training import is_heldout
 from newsprobe.model import Analysis, Article, Place
 
 CASES = [
@@ -113,6 +115,26 @@ def test_actors_build_table_from_acled_format(tmp_path):
         "countries": ["Syria"],
         "inter_by_country": {"Syria": 2},
     }
+
+
+def test_train_actors_leaves_out_the_heldout_rows_unless_asked(tmp_path, runner):
+    ids = [f"SYR{n}" for n in range(40)]
+    heldout = [key for key in ids if is_heldout(key)]
+    kept = [key for key in ids if not is_heldout(key)]
+    assert heldout and kept
+    data = tmp_path / "events.csv"
+    rows = [f"{key},Syria,Actor {key},1,,,," for key in ids]
+    data.write_text("event_id_cnty,country,actor1,inter1,assoc_actor_1,actor2,inter2,assoc_actor_2\n"
+                    + "\n".join(rows) + "\n", encoding="utf-8")
+    output = tmp_path / "actors.json"
+
+    result = runner.invoke(cli, ["train", "actors", "--data", str(data), "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    names = {actor["name"] for actor in json.loads(output.read_text(encoding="utf-8"))["actors"]}
+    assert names == {f"Actor {key}" for key in kept}
+
+    runner.invoke(cli, ["train", "actors", "--data", str(data), "--output", str(output), "--all-rows"])
+    assert len(json.loads(output.read_text(encoding="utf-8"))["actors"]) == len(ids)
 
 
 def test_actors_country_focus_prefers_the_places_layer():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from newsprobe.errors import Errors, NewsprobeError
@@ -46,16 +47,18 @@ def _actor_record(name: str, inters: Counter[int], countries: dict[str, Counter[
     }
 
 
-def build_actor_table(data: Path, output: Path = CANONICAL_PATH) -> int:
-    """Write the canonical table built from `data` to `output`; returns the number of actors."""
+def build_actor_table(
+    data: Path, output: Path = CANONICAL_PATH, keep: Callable[[dict[str, str]], bool] = lambda row: True
+) -> int:
+    """Write the canonical table built from the rows of `data` that `keep` accepts; returns the actor count."""
     if not data.is_file():
         raise NewsprobeError(Errors.E008, path=str(data))
     with data.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        missing = {"actor1", "inter1", "country"} - set(reader.fieldnames or ())
+        missing = {"event_id_cnty", "actor1", "inter1", "country"} - set(reader.fieldnames or ())
         if missing:
             raise NewsprobeError(Errors.E301, path=str(data), columns=", ".join(sorted(missing)))
-        actors = collect_actors(list(reader))
+        actors = collect_actors([row for row in reader if keep(row)])
     header = {"built_from": data.name, "note": NOTE}
     lines = [json.dumps(actor, ensure_ascii=False) for actor in actors]
     body = json.dumps(header, ensure_ascii=False)[:-1] + ', "actors": [\n' + ",\n".join(lines) + "\n]}\n"

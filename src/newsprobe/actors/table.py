@@ -15,6 +15,11 @@ from newsprobe.errors import Errors, NewsprobeError
 DATA = Path(__file__).parent / "data"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,}")
 _PERIOD_OR_COUNTRY = re.compile(r"^(?P<base>[^()]+?) \((?P<inner>[^()]+)\)$")
+# "CODECO-URDPC", "KNU/KNLA": acronyms joined by a hyphen (one token) or a slash (each part an acronym).
+_COMPOUND_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)+")
+# "Zamfara Communal Militia", "Fano Youth Militia": the group's name before the kind of militia.
+_MILITIA = re.compile(r"^(?P<group>[A-Z][\w' -]*?) (?:Communal |Ethnic |Clan |Youth |Tribal )?Militia$")
+_MILITIA_HEADS = ("militia", "militias", "militiamen")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,11 @@ class ActorTable:
     state_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
     generic: frozenset[tuple[str, ...]] = frozenset()
     absorbed: frozenset[str] = frozenset()
+    unidentified: dict[str, str] = field(default_factory=dict)
+
+    def unidentified_perpetrator(self, country: str) -> str:
+        """ACLED's name for an unidentified perpetrator in `country` (gangs in parts of Latin America)."""
+        return self.unidentified.get(country, f"Unidentified Armed Group ({country})")
 
     def add_alias(self, alias: str, target: Target) -> None:
         """Acronyms match case-sensitively, every other alias case-insensitively."""
@@ -100,13 +110,25 @@ def derived_aliases(name: str, record: dict[str, Any]) -> list[tuple[str, Target
     aliases: list[tuple[str, Target]] = []
     if acronym and _ACRONYM.fullmatch(acronym):
         aliases.append((acronym, Target(name, inter)))
+    elif acronym and _COMPOUND_ACRONYM.fullmatch(acronym):
+        aliases += [(part, Target(name, inter)) for part in acronym.split("/") if len(part) >= 3]
     if parts and not acronym:
         aliases.append((parts["base"], Target(parts["base"], inter, family=True)))
+        aliases += _militia_aliases(parts["base"], Target(parts["base"], inter, family=True))
     elif "(" not in rest and ")" not in rest and (" " in rest or acronym or rest[:1].isupper()):
         aliases.append((rest, Target(name, inter)))
+        aliases += _militia_aliases(rest, Target(name, inter))
         if " - " in rest:
             aliases.append((rest.split(" - ")[0], Target(name, inter)))
     return aliases
+
+
+def _militia_aliases(base: str, target: Target) -> list[tuple[str, Target]]:
+    """ "Zamfara Communal Militia" → "Zamfara militia", "Zamfara militias", "Zamfara militiamen"."""
+    match = _MILITIA.match(base)
+    if match is None or match["group"].startswith("Unidentified"):
+        return []
+    return [(f"{match['group']} {head}", target) for head in _MILITIA_HEADS]
 
 
 def _add_own_aliases(table: ActorTable, own: dict[str, Any]) -> None:
@@ -124,3 +146,4 @@ def _add_own_aliases(table: ActorTable, own: dict[str, Any]) -> None:
     }
     table.generic = frozenset(tuple(word.lower().split()) for word in own["generic_references"])
     table.absorbed = frozenset(word.lower() for word in own["absorbed_heads"])
+    table.unidentified = {k: v for k, v in own.get("unidentified_perpetrators", {}).items() if k != "note"}

@@ -68,7 +68,15 @@ def eval_actors_command(data: Path, split: str, given_country: bool, show_misses
     show_default="the table shipped in newsprobe.actors",
     help="Where to write the canonical actor table.",
 )
-def train_actors_command(data: Path, output: Path) -> None:
+@click.option(
+    "--all-rows",
+    is_flag=True,
+    help="Also read the rows `eval events --split heldout` scores (by default they are left out, so that "
+    "the held-out actor figures do not see their own names).",
+)
+def train_actors_command(data: Path, output: Path, all_rows: bool) -> None:
     """Regenerate the canonical actor table (names, inter codes, countries) from an ACLED CSV."""
-    count = build_actor_table(data, output)
+    from newsprobe.events.training import is_heldout
+
+    count = build_actor_table(data, output, keep=lambda row: all_rows or not is_heldout(row["event_id_cnty"]))
     click.echo(f"wrote {count} canonical actors to {output}")

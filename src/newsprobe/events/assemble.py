@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from newsprobe.actors import event_country, load_table
+from newsprobe.actors.units import unit_name
 from newsprobe.events.classifier import EventClassifier, Label
 from newsprobe.events.dates import resolve_date
-from newsprobe.events.locate import article_country, locate_event
+from newsprobe.events.locate import locate_event
 from newsprobe.events.roles import Sides, assign_roles
 from newsprobe.events.sentences import Sentence, split_sentences
 from newsprobe.events.taxonomy import NO_EVENT
+from newsprobe.events.triggers import nominal_event
 from newsprobe.model import Analysis, Attribution, Entity, Event, EventActor, Fatalities, SpanRef
 from newsprobe.quantities import fatalities_from
 
 MAX_GAP = 1  # non-event sentences allowed inside one event's stretch of a paragraph
 # ACLED's generic actors by event type (name pattern, inter code).
 PROTESTERS, RIOTERS, CIVILIANS = ("Protesters ({})", 6), ("Rioters ({})", 5), ("Civilians ({})", 7)
-UNIDENTIFIED = ("Unidentified Armed Group ({})", 3)
+UNIDENTIFIED_INTER = 3
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 STATE_FORCES = 1
 
@@ -34,39 +37,62 @@ class Group:
         return [(s.start, s.end) for s in self.sentences]
 
 
-def group_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier) -> list[Group]:
-    """Event sentences (an event sub-type is the most probable label), joined while they share a paragraph
-    and lie at most MAX_GAP sentences apart."""
+def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier,
+                   places: list[tuple[int, int]]) -> Label:
+    """The classifier's label; a sentence it reads as background may still name an event by an action noun."""
+    label = classifier.predict(text[sentence.start:sentence.end])
+    if label.sub_event_type != NO_EVENT:
+        return label
+    named = nominal_event(text, sentence.start, sentence.end, places)
+    return classifier.label_as(text[sentence.start:sentence.end], named) if named else label
+
+
+def group_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier,
+                    places: list[tuple[int, int]]) -> list[Group]:
+    """Event sentences (an event sub-type is the most probable label, or an action noun names one), joined
+    while they share a paragraph and lie at most MAX_GAP sentences apart."""
+    labels = [sentence_label(text, sentence, classifier, places) for sentence in sentences]
     runs: list[list[int]] = []
     for index, sentence in enumerate(sentences):
-        if classifier.predict(text[sentence.start:sentence.end]).sub_event_type == NO_EVENT:
+        if labels[index].sub_event_type == NO_EVENT:
             continue
         last = runs[-1][-1] if runs else None
         if last is not None and sentences[last].paragraph == sentence.paragraph and index - last <= MAX_GAP + 1:
             runs[-1].append(index)
         else:
             runs.append([index])
-    return [_label_group(text, sentences[run[0]:run[-1] + 1], classifier) for run in runs]
+    return [_label_group(text, sentences[run[0]:run[-1] + 1], labels[run[0]:run[-1] + 1], classifier)
+            for run in runs]
 
 
-def _label_group(text: str, members: list[Sentence], classifier: EventClassifier) -> Group:
+def _label_group(text: str, members: list[Sentence], labels: list[Label], classifier: EventClassifier) -> Group:
     """The group's sub-type, read from its sentences together as from an ACLED note."""
     label = classifier.predict(text[members[0].start:members[-1].end])
     if label.sub_event_type == NO_EVENT:
         # The stretch read together may look like background; its sentences each reported an event.
-        labels = [classifier.predict(text[s.start:s.end]) for s in members]
         label = max((found for found in labels if found.sub_event_type != NO_EVENT), key=lambda found: found.score)
     return Group(members, label)
 
 
 def _actor(text: str, entity: Entity) -> EventActor:
-    return EventActor(name=entity.canonical or entity.text, inter=entity.inter,
-                      mention=SpanRef.of(text, entity.start, entity.end))
+    """The event's actor: ACLED names a state force's unit when the mention does ("military police")."""
+    name = unit_name(entity.canonical, entity.text) if entity.canonical else entity.text
+    return EventActor(name=name, inter=entity.inter, mention=SpanRef.of(text, entity.start, entity.end))
+
+
+def _sources(analysis: Analysis, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Offsets of the sources the event's claims cite ("Arab agencies referring to the Iraqi command")."""
+    found = []
+    for claim in analysis.claims:
+        if _overlaps(spans, claim.start, claim.end):
+            found += [(ref.start, ref.end) for ref in (claim.attribution.source, claim.attribution.origin) if ref]
+    return found
 
 
 def _sides(analysis: Analysis, group: Group) -> Sides:
-    """Actor roles from the first sentence of the event that names an actor."""
-    actors = [e for e in analysis.entities if e.label == "ACTOR"]
+    """Actor roles from the first sentence of the event that names an actor; a cited source is no side."""
+    sources = _sources(analysis, group.spans)
+    actors = [e for e in analysis.entities if e.label == "ACTOR" and not _inside(sources, e.start, e.end)]
     for start, end in group.spans:
         sides = assign_roles(analysis.article.text, start, end, actors)
         if sides.actor1 is not None or sides.actor2 is not None:
@@ -105,7 +131,7 @@ def _opponent(analysis: Analysis, group: Group, exclude: set[str]) -> EventActor
 def fill_actors(analysis: Analysis, group: Group, event: Event) -> None:
     """actor1/assoc_actor_1/actor2/assoc_actor_2 from the entities layer, ACLED's generic actors as fallback."""
     text, sides = analysis.article.text, _sides(analysis, group)
-    country = article_country(analysis, group.spans)
+    country = event_country(analysis, group.spans)
     event_type = group.label.event_type
     if event_type in ("Protests", "Riots"):
         crowd = _generic(PROTESTERS if event_type == "Protests" else RIOTERS, country)
@@ -120,9 +146,13 @@ def fill_actors(analysis: Analysis, group: Group, event: Event) -> None:
             side1, side2 = [], side1
         if not side2 and event_type == "Violence against civilians":
             side2 = [a for a in [_generic(CIVILIANS, country)] if a]
+        if not side1 and side2 and event_type == "Battles":
+            # A battle told from its losers' side ("losses among the IS"): the article's other actor fought it.
+            side1 = [a for a in [_opponent(analysis, group, {a.name for a in side2})] if a]
         if not side1 and event_type in VIOLENT_TYPES:
-            # ACLED codes a perpetrator the report does not name as an unidentified armed group.
-            side1 = [a for a in [_generic(UNIDENTIFIED, country)] if a]
+            # ACLED codes a perpetrator the report does not name as unidentified (a gang in parts of Latin America).
+            side1 = [EventActor(name=load_table().unidentified_perpetrator(country), inter=UNIDENTIFIED_INTER)] \
+                if country else []
         if not side2 and event_type == "Battles" and side1:
             side2 = [a for a in [_opponent(analysis, group, {a.name for a in side1})] if a]
     event.actor1, event.assoc_actor_1 = (side1[0], side1[1:]) if side1 else (None, [])
@@ -160,7 +190,8 @@ def build_event(analysis: Analysis, group: Group) -> Event:
     location = locate_event(analysis, group.spans)
     event = Event(
         event_type=group.label.event_type, sub_event_type=group.label.sub_event_type,
-        score=round(group.label.score, 4), place_index=location.place_index, geo_precision=location.geo_precision,
+        score=round(group.label.score, 4), place_index=location.place_index, location=location.place,
+        geo_precision=location.geo_precision,
         date=resolve_date(text, group.spans, analysis.article.published),
         evidence=[SpanRef.of(text, s, e) for s, e in group.spans], sourcing=sourcing(analysis, group.spans),
     )
@@ -173,7 +204,7 @@ def salience(group: Group, event: Event) -> float:
     """Confidence, plus what makes a report's main event: a death toll, two sides, a named place, length."""
     return (group.label.score + 0.5 * (event.fatalities.best is not None)
             + 0.25 * (event.actor1 is not None and event.actor2 is not None)
-            + 0.25 * (event.place_index is not None) + 0.1 * len(group.sentences))
+            + 0.25 * (event.place_index is not None or event.location is not None) + 0.1 * len(group.sentences))
 
 
 def assemble_events(analysis: Analysis, classifier: EventClassifier) -> list[Event]:
@@ -189,7 +220,8 @@ def assemble_events(analysis: Analysis, classifier: EventClassifier) -> list[Eve
     text = analysis.article.text
     sentences = split_sentences(text, analysis.article.body_start)
     scored = []
-    for order, group in enumerate(group_sentences(text, sentences, classifier)):
+    places = [(place.start, place.end) for place in analysis.places]
+    for order, group in enumerate(group_sentences(text, sentences, classifier, places)):
         event = build_event(analysis, group)
         scored.append((salience(group, event), order, event))
     return [event for _, _, event in sorted(scored, key=lambda item: (-item[0], item[1]))]

@@ -60,6 +60,11 @@ class EventClassifier:
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
 
+    def label_as(self, text: str, sub_event_type: str) -> Label:
+        """`sub_event_type` for `text`, with the probability the model gives it."""
+        probability = float(self.probabilities(text)[self.labels.index(sub_event_type)])
+        return Label(sub_event_type, event_type_of(sub_event_type), probability)
+
     def predict(self, text: str) -> Label:
         """The most probable sub-type of `text`."""
         probabilities = self.probabilities(text)

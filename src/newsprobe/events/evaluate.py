@@ -53,10 +53,8 @@ def _fatalities(outcome: Outcome) -> int:
 
 def _location_ok(outcome: Outcome) -> bool:
     events = outcome.analysis.events
-    if not events or events[0].place_index is None:
-        return False
-    place = outcome.analysis.places[events[0].place_index]
-    if place.lat is None or place.lon is None:
+    place = outcome.analysis.event_place(events[0]) if events else None
+    if place is None or place.lat is None or place.lon is None:
         return False
     gold = outcome.gold
     return distance_km(place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"])) <= NEAR_KM

@@ -70,7 +70,7 @@ def _actor_columns(event: Event) -> dict[str, Any]:
 
 def event_row(analysis: Analysis, rank: int, event: Event) -> dict[str, Any]:
     """One CSV row: ACLED's columns (empty where we code nothing) and our extras."""
-    place = analysis.places[event.place_index] if event.place_index is not None else None
+    place = analysis.event_place(event)
     fatalities, date = event.fatalities, event.date
     row: dict[str, Any] = {
         "event_id_cnty": f"{analysis.id}-{rank + 1}", "event_date": date.date,

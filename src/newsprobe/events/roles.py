@@ -23,6 +23,8 @@ _ASSOCIATION = (
 )
 _ASSOCIATION_TAIL = re.compile(rf"(?:{_ASSOCIATION})\s*(?:the\s+)?$", re.IGNORECASE)
 _MUTUAL_VERB = re.compile(r"clash|fight|fought|battl|engag", re.IGNORECASE)
+# "heavy losses among the IS terrorists": whoever suffers the losses is the target.
+_VICTIM_TAIL = re.compile(r"\b(?:losses|casualties|deaths|dead)\s+(?:among|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # "by suspected NPA militants": up to three words between "by" and the doer.
 _BY_TAIL = re.compile(r"\bby\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -86,6 +88,8 @@ def assign_roles(text: str, start: int, end: int, mentions: list[Entity]) -> Sid
     if _PASSIVE_BEFORE.search(text[start:verb.start()]):
         doers = [m for m in after if _BY_TAIL.search(text[max(start, m.start - 40):m.start])]
         before, after = doers, before + [m for m in after if m not in doers]
+    victims = [m for m in before if _VICTIM_TAIL.search(text[max(start, m.start - 40):m.start])]
+    before, after = [m for m in before if m not in victims], victims + after
     actor1, assoc1 = _side(text, start, before)
     actor2, assoc2 = _side(text, start, after)
     if actor1 is None and actor2 is not None and _MUTUAL_VERB.match(verb.group()):

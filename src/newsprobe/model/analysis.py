@@ -18,7 +18,7 @@ from newsprobe.model.quantities import Quantity
 from newsprobe.model.signals import Signal
 from newsprobe.model.techniques import PropagandaSummary, TechniqueSpan
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 LAYERS = ("techniques", "entities", "places", "quantities", "claims", "events", "signals")
 
 
@@ -56,6 +56,10 @@ class Analysis(Record):
     def signal_spans(self, kind: str) -> list[tuple[int, int]]:
         """Offsets of the signals of one kind, e.g. the legal notices other analyzers read past."""
         return [(signal.start, signal.end) for signal in self.signals if signal.kind == kind]
+
+    def event_place(self, event: Event) -> Place | None:
+        """An event's place: one of the places layer, or the place resolved for the event alone."""
+        return self.places[event.place_index] if event.place_index is not None else event.location
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

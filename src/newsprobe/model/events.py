@@ -6,6 +6,7 @@ from pydantic import Field
 
 from newsprobe.model.base import Record, SpanRef
 from newsprobe.model.claims import Attribution
+from newsprobe.model.places import Place
 
 
 class EventActor(Record):
@@ -41,6 +42,12 @@ class Event(Record):
     actor2: EventActor | None = None
     assoc_actor_2: list[EventActor] = Field(default_factory=list)
     place_index: int | None = Field(default=None, description="Index into `Analysis.places`.")
+    location: Place | None = Field(
+        default=None,
+        description="The event's place when no place of the places layer fits (null when `place_index` is set): "
+        "a name of the event's sentences, e.g. the district of an ACLED-style `(District, Province)` chain, "
+        "resolved in the event's country through `newsprobe.places.resolve_place`.",
+    )
     geo_precision: int | None = Field(default=None, ge=1, le=3)
     date: EventDate = Field(default_factory=EventDate)
     fatalities: Fatalities = Field(default_factory=Fatalities)

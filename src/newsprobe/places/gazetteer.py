@@ -36,6 +36,11 @@ class Candidate:
     def is_division(self) -> bool:
         return self.feature.startswith(("A.", "L."))
 
+    @property
+    def spelt_as_named(self) -> bool:
+        """The name is one of the place's names, not a transliteration variant or an abbreviation."""
+        return self.match in (MAIN, ALTERNATE)
+
 
 def default_path() -> Path:
     """Where the shipped gazetteer lies inside the installed package."""

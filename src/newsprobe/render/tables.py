@@ -51,9 +51,9 @@ def _quantity_table(analysis: Analysis) -> Table:
 def _event_table(analysis: Analysis) -> Table:
     rows = []
     for e in analysis.events:
-        place = analysis.places[e.place_index].text if e.place_index is not None else ""
+        place = analysis.event_place(e)
         actors = " vs ".join(a.name for a in (e.actor1, e.actor2) if a)
-        rows.append([f"{e.event_type} / {e.sub_event_type}", actors, place, str(e.fatalities.best or ""),
+        rows.append([f"{e.event_type} / {e.sub_event_type}", actors, place.text if place else "", str(e.fatalities.best or ""),
                      e.date.date or "", f"{e.score:.2f}"])
     return ("Events", ["type", "actors", "place", "fatalities", "date", "score"], rows)
 

@@ -1,0 +1,146 @@
+"""The country an event happened in, weighed from all the place evidence of the text, not from one place.
+
+A place name resolved by the places layer votes for its country; every name also votes, split evenly,
+for each country the gazetteer has a place of that name in, so that names which agree ("Ludhiana",
+"Punjab" → India) outvote one resolution that nothing else supports ("Punjab" → Pakistan). ACLED-style
+administrative chains in brackets ("(Rutshuru, Nord-Kivu)") and after "in" ("in Tijuana, Baja
+California") vote the same way even when the places layer did not recognise them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from newsprobe.actors.table import load_table
+from newsprobe.model import Analysis, Place
+from newsprobe.quantities.tokens import tokenize
+
+_POPULATION_FLOOR = 10_000
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.?){1,4}")  # "NC", "D.C.", "SUD": read as places, often are not
+_ABBREVIATION_WEIGHT = 0.25
+_RESOLVED_WEIGHT = 0.5  # the places layer read the name in its context
+_COUNTRY_WEIGHT = 0.25  # a country named is often what a protest is about, not where it happens
+_OUTSIDE_WEIGHT = 0.25  # evidence outside the event's own sentences
+_DEMONYM_WEIGHT = 0.25  # "Dutch farmers", "the Iraqi Dinar": a hint, outweighed by any place
+_BRACKETS = re.compile(r"\(([^()]{2,120})\)")
+_IN_CHAIN = re.compile(r"\bin ((?:[A-Z][\w'’.-]*\s?)+(?:[a-z]+\s?)?(?:,\s*(?:[A-Z][\w'’.-]*\s?)+)+)")
+_CHUNK_SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s)\s*")
+# Unit words ACLED notes append to names ("Siraha district", "Shankharapur municipality-3").
+_UNIT_WORDS = re.compile(
+    r"\s+(?:district|province|region|state|county|municipality|rural municipality|township|governorate|"
+    r"department|city|town|village|regency|prefecture|division|sub-?district|area|countryside|oblast|raion|"
+    r"rayon|commune|groupment|sector|tehsil|block|ward|locality|territory|zone|LGA)(?:-\d+)?$",
+    re.IGNORECASE,
+)
+
+
+def bare_name(name: str) -> str | None:
+    """A place name without ACLED's unit word ("Siraha district" → "Siraha"); None when no name is left."""
+    bare = _UNIT_WORDS.sub("", name.strip())
+    return bare if bare[:1].isupper() and len(bare) >= 3 else None
+
+
+def candidate_countries(name: str) -> dict[str, int]:
+    """Country codes of the gazetteer places spelt `name` (unit words dropped), with their largest town's size."""
+    from newsprobe.places import lookup_place
+
+    bare = bare_name(name)
+    countries: dict[str, int] = {}
+    for candidate in lookup_place(bare) if bare else ():
+        if candidate.country_code:
+            # Only towns spelt so tell prominence: a province of millions is no likelier to be meant, nor is
+            # Cairo when the text says "Karrow" (a transliteration-variant match).
+            exact = candidate.feature.startswith("P.") and candidate.spelt_as_named
+            population = candidate.population if exact else 0
+            countries[candidate.country_code] = max(countries.get(candidate.country_code, 0), population)
+    return countries
+
+
+def _spread(votes: dict[str, float], countries: dict[str, int], weight: float) -> None:
+    """One vote split over the countries a name may be in, by their largest place of that name: "Bogota" is
+    far likelier the capital of Colombia than a town of 8,000 in New Jersey; villages share alike."""
+    total = sum(population + _POPULATION_FLOOR for population in countries.values())
+    for code in sorted(countries):  # a fixed order: ties go to the same country in every run
+        votes[code] += weight * (countries[code] + _POPULATION_FLOOR) / total
+
+
+def _place_votes(place: Place, weight: float) -> dict[str, float]:
+    votes: dict[str, float] = defaultdict(float)
+    if place.feature and place.feature.startswith("A.PCL"):
+        weight *= _COUNTRY_WEIGHT
+    if _ABBREVIATION.fullmatch(place.text):
+        weight *= _ABBREVIATION_WEIGHT
+    countries = candidate_countries(place.text)
+    if place.country_code and place.name is not None:  # without a gazetteer entry the country is only inferred
+        votes[place.country_code] += weight * _RESOLVED_WEIGHT
+        countries.setdefault(place.country_code, 0)
+    _spread(votes, countries, weight)
+    return votes
+
+
+def _add(votes: dict[str, float], more: dict[str, float]) -> None:
+    for code, weight in more.items():
+        votes[code] += weight
+
+
+def chain_names(text: str, start: int = 0) -> list[tuple[int, str]]:
+    """Names of administrative chains, with their offsets: "(Rutshuru, Nord-Kivu)", "in Tijuana, Baja California"."""
+    found = []
+    for pattern in (_BRACKETS, _IN_CHAIN):
+        for match in pattern.finditer(text, start):
+            offset = match.start(1)
+            for chunk in _CHUNK_SEPARATOR.split(match.group(1)):
+                offset = text.find(chunk, offset)
+                found.append((offset, chunk.strip()))
+    return found
+
+
+def _demonym_votes(text: str, start: int, spans: list[tuple[int, int]] | None) -> dict[str, float]:
+    """Country names and demonyms of the text ("Dutch", "Iraqi"), each a small vote."""
+    by_demonym = load_table().by_demonym
+    votes: dict[str, float] = defaultdict(float)
+    for token in tokenize(text, start):
+        country = by_demonym.get(token.text.removesuffix("'s").removesuffix("’s"))
+        if country:
+            votes[country.iso2] += _DEMONYM_WEIGHT * _weight(token.start, token.end, spans)
+    return votes
+
+
+def _weight(start: int, end: int, spans: list[tuple[int, int]] | None) -> float:
+    inside = spans is None or any(s <= start and end <= e for s, e in spans)
+    return 1.0 if inside else _OUTSIDE_WEIGHT
+
+
+def country_votes(
+    analysis: Analysis, spans: list[tuple[int, int]] | None = None, skip: list[tuple[int, int]] | None = None
+) -> dict[str, float]:
+    """Weighted votes per ISO country code from the places layer and the text's administrative chains.
+
+    Args:
+        analysis: the analysis, with its places layer when it ran.
+        spans: the event's sentences (evidence elsewhere counts a quarter); None weighs the whole text alike.
+        skip: spans to ignore, such as legal notices.
+
+    Returns:
+        Votes per country code; empty when nothing names a place.
+    """
+    skip = skip or []
+    votes: dict[str, float] = defaultdict(float)
+    for place in analysis.places:
+        if not any(s <= place.start and place.end <= e for s, e in skip):
+            _add(votes, _place_votes(place, _weight(place.start, place.end, spans)))
+    text, body = analysis.article.text, analysis.article.body_start
+    mentioned = {(place.start, place.text) for place in analysis.places}  # these voted already
+    for offset, name in chain_names(text, body):
+        if (offset, name) not in mentioned and not any(s <= offset < e for s, e in skip):
+            _spread(votes, candidate_countries(name), _weight(offset, offset + len(name), spans))
+    _add(votes, _demonym_votes(blank_out(text, skip), body, spans))
+    return votes
+
+
+def blank_out(text: str, skip: list[tuple[int, int]]) -> str:
+    """The text with the skipped spans replaced by spaces, so offsets stay valid."""
+    for start, end in skip:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
