@@ -25,7 +25,7 @@ DRY = (
 
 def test_analyzer_fills_the_technique_layer(small_article: Article) -> None:
     analysis = newsprobe.analyze(LOADED)
-    assert analysis.analyzers.get("propaganda") == "propaganda.v1"
+    assert analysis.analyzers.get("propaganda") == "propaganda.v2"
     assert analysis.techniques, "a text this loaded should yield technique spans"
     for span in analysis.techniques:
         assert span.technique in LABELS

@@ -11,8 +11,8 @@ from newsprobe.propaganda.evaluate import evaluate
 from newsprobe.propaganda.model import load_model
 
 # Floors a little under the scores in models/card.json, so only a real regression fails.
-SI_F1_FLOOR = 0.40
-TC_F1_FLOOR = 0.60
+SI_F1_FLOOR = 0.42
+TC_F1_FLOOR = 0.62
 
 
 @pytest.mark.corpus

@@ -70,7 +70,7 @@ def _generic_references(
 
 class ActorsAnalyzer:
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("entities",)
     languages: ClassVar[tuple[str, ...]] = ("en",)

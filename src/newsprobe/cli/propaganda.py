@@ -34,19 +34,24 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
 @_DATA
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the model (default: the shipped model folder).")
-@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--seed", "seeds", type=int, multiple=True, default=(13, 7), show_default=True,
+              help="One ensemble member per seed (repeat the option).")
 @click.option("--epochs", type=int, default=2, show_default=True)
 @click.option("--max-steps", type=int, default=0, show_default=True, help="Stop after this many steps (0: none).")
+@click.option("--split", type=click.Choice(["train", "fit"]), default="train", show_default=True,
+              help="Articles to train on: all non-dev ones, or those outside the tuning part too.")
 @_user_errors
-def train_propaganda_command(data_dir: Path, out_dir: Path | None, seed: int, epochs: int, max_steps: int) -> None:
-    """Fine-tune the technique model on the PTC training articles (dev split held out)."""
+def train_propaganda_command(
+    data_dir: Path, out_dir: Path | None, seeds: tuple[int, ...], epochs: int, max_steps: int, split: str
+) -> None:
+    """Fine-tune the technique models on the PTC training articles (dev split held out)."""
     try:
         from newsprobe.propaganda.train import TrainSettings, build_model, encoder_dir
     except ImportError as error:
         raise NewsprobeError(Errors.E102, detail=str(error)) from error
     from newsprobe.propaganda.model import MODEL_DIR
 
-    settings = replace(TrainSettings(), seed=seed, epochs=epochs, max_steps=max_steps)
+    settings = replace(TrainSettings(), seeds=seeds, epochs=epochs, max_steps=max_steps, split=split)
     card = build_model(data_dir, out_dir or MODEL_DIR, encoder_dir(), settings, log=click.echo)
     click.echo(f"model written to {out_dir or MODEL_DIR} (dev SI F1 {card['dev']['si']['f1']}, "
                f"TC micro-F1 {card['dev']['tc_micro_f1']})")
@@ -100,7 +105,8 @@ def classify_command(inputs: tuple[str, ...], spans_path: Path, output: Path) ->
 
 @click.command("propaganda")
 @_DATA
-@click.option("--split", type=click.Choice(["dev", "train", "all"]), default="dev", show_default=True)
+@click.option("--split", type=click.Choice(["dev", "tune", "fit", "train", "all"]), default="dev", show_default=True,
+              help="dev: never trained on; tune: the part of train held out with `train --split fit`.")
 @_user_errors
 def eval_propaganda_command(data_dir: Path, split: str) -> None:
     """SI precision/recall/F1 and TC micro-F1 (per technique too) on a split of a PTC folder."""

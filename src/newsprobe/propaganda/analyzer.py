@@ -12,7 +12,7 @@ from newsprobe.propaganda.model import Detection, load_model
 
 class PropagandaAnalyzer:
     name: ClassVar[str] = "propaganda"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("techniques",)
     languages: ClassVar[tuple[str, ...]] = ("en",)

@@ -11,6 +11,10 @@ from newsprobe.errors import Errors, NewsprobeError
 
 DEV_PERCENT = 15
 SPLIT_SALT = "newsprobe-ptc-dev-v1"
+# A part of the training articles held out to choose decoding settings and fit the span filter.
+TUNE_PERCENT = 20
+TUNE_SALT = "newsprobe-ptc-tune-v1"
+SPLITS = ("all", "train", "fit", "tune", "dev")
 _ARTICLE_NUMBER = re.compile(r"article(\d+)")
 
 
@@ -46,6 +50,25 @@ def in_dev_split(article_id: str) -> bool:
     return int(digest[:8], 16) % 100 < DEV_PERCENT
 
 
+def in_tune_split(article_id: str) -> bool:
+    """Whether a training article belongs to the tuning part (never a dev article); fixed like the dev split."""
+    digest = hashlib.sha256(f"{TUNE_SALT}:{article_id}".encode()).hexdigest()
+    return not in_dev_split(article_id) and int(digest[:8], 16) % 100 < TUNE_PERCENT
+
+
+def split_of(article_id: str) -> str:
+    """`dev`, `tune` or `fit`: the part of the corpus an article belongs to (`train` = `fit` + `tune`)."""
+    if in_dev_split(article_id):
+        return "dev"
+    return "tune" if in_tune_split(article_id) else "fit"
+
+
+def in_split(article_id: str, split: str) -> bool:
+    """Whether an article belongs to `split` (one of `SPLITS`)."""
+    part = split_of(article_id)
+    return split == "all" or part == split or (split == "train" and part != "dev")
+
+
 def read_labels(path: Path) -> list[GoldSpan]:
     """Rows `id<TAB>technique<TAB>start<TAB>end` of one PTC labels (or predictions) file."""
     spans = []
@@ -57,14 +80,14 @@ def read_labels(path: Path) -> list[GoldSpan]:
 
 
 def read_corpus(data_dir: Path, split: str = "all") -> list[CorpusArticle]:
-    """Articles of a PTC folder (`articles/`, `labels/`); split is `all`, `train` or `dev`."""
+    """Articles of a PTC folder (`articles/`, `labels/`); split is one of `SPLITS`."""
     articles_dir = data_dir / "articles"
     if not articles_dir.is_dir():
         raise NewsprobeError(Errors.E101, path=str(data_dir))
     articles = []
     for path in sorted(articles_dir.glob("article*.txt")):
         article_id = article_number(path.name)
-        if split != "all" and in_dev_split(article_id) != (split == "dev"):
+        if not in_split(article_id, split):
             continue
         # Python's universal-newline read is how the task counts offsets.
         text = path.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from newsprobe.propaganda.decode import decode_spans, snap_to_words
 from newsprobe.propaganda.features import pool_span, span_extras
 from newsprobe.propaganda.techniques import LABELS
 from newsprobe.propaganda.windows import (
+    WINDOW_STRIDE,
     WINDOW_TOKENS,
     Tokens,
     best_window,
@@ -27,7 +28,9 @@ from newsprobe.propaganda.windows import (
 )
 
 MODEL_DIR = Path(__file__).parent / "models"
-MODEL_FILES = ("encoder.onnx", "span_head.onnx", "tokenizer.json", "card.json")
+MODEL_FILES = ("tokenizer.json", "card.json")
+# Members of the ensemble when the card lists none: one encoder and its span head.
+SINGLE_MEMBER = ({"encoder": "encoder.onnx", "head": "span_head.onnx"},)
 DEFAULT_THRESHOLDS = (0.5, 0.25)
 _WINDOWS_PER_RUN = 16
 
@@ -44,52 +47,53 @@ class Detection:
 
 @dataclass(frozen=True)
 class Reading:
-    """The encoder's view of one text: tokens, windows, tag probabilities and hidden states."""
+    """The encoders' view of one text: tokens, windows, mean tag probabilities, each member's hidden states."""
 
     text: str
     tokens: Tokens
-    starts: list[int]
+    starts: list[list[int]]
     tag_probs: np.ndarray
-    hidden: np.ndarray
+    hidden: list[np.ndarray]
+
+
+@dataclass(frozen=True)
+class Member:
+    """One fine-tuned encoder of the ensemble and the span head trained with it."""
+
+    encoder: ort.InferenceSession
+    head: ort.InferenceSession
+    offset: int
 
 
 class PropagandaModel:
-    """Span tagger and span classifier (int8 ONNX) with the threshold chosen at training time."""
+    """Ensemble of span taggers and span classifiers (int8 ONNX) with the thresholds chosen at training time."""
 
     def __init__(self, model_dir: Path = MODEL_DIR, threads: int = 2) -> None:
         for name in MODEL_FILES:
             if not (model_dir / name).is_file():
                 raise NewsprobeError(Errors.E015, path=str(model_dir / name))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # The machine is shared: idle threads should sleep, not spin.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        providers = ["CPUExecutionProvider"]
-        self.encoder = ort.InferenceSession(str(model_dir / "encoder.onnx"), options, providers=providers)
-        self.head = ort.InferenceSession(str(model_dir / "span_head.onnx"), options, providers=providers)
-        self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
         self.card = json.loads((model_dir / "card.json").read_text(encoding="utf-8"))
+        self.members = [_load_member(model_dir, files, threads) for files in self.card.get("members", SINGLE_MEMBER)]
+        self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
+        self.stride = int(self.card.get("read_stride", WINDOW_STRIDE))
         thresholds = self.card.get("span_thresholds", {})
         self.thresholds = (float(thresholds.get("high", DEFAULT_THRESHOLDS[0])),
                            float(thresholds.get("low", DEFAULT_THRESHOLDS[1])))
         self._special = special_ids(self.tokenizer)
 
     def read(self, text: str) -> Reading:
-        """Run the encoder over every window of `text`; tag probabilities are averaged where windows overlap."""
+        """Run every member's encoder over every window of `text`; tag probabilities are averaged over the
+        members and over the windows that overlap."""
         tokens = tokenize(self.tokenizer, text)
         if len(tokens) == 0:
-            return Reading(text, tokens, [], np.zeros((0, 3), np.float32), np.zeros((0, 0, 0), np.float32))
-        starts = window_starts(len(tokens))
-        input_ids, mask = window_inputs(tokens, starts, *self._special)
-        outputs = [
-            self.encoder.run(None, {"input_ids": input_ids[i : i + _WINDOWS_PER_RUN],
-                                    "attention_mask": mask[i : i + _WINDOWS_PER_RUN]})
-            for i in range(0, len(starts), _WINDOWS_PER_RUN)
-        ]
-        probs = np.concatenate([out[0] for out in outputs])
-        hidden = np.concatenate([out[1] for out in outputs])
-        return Reading(text, tokens, starts, _average_windows(probs, starts, len(tokens)), hidden)
+            return Reading(text, tokens, [], np.zeros((0, 3), np.float32), [])
+        starts, probs, hidden = [], [], []
+        for member in self.members:
+            starts.append(window_starts(len(tokens), stride=self.stride, offset=member.offset))
+            member_probs, member_hidden = _encode(member.encoder, *window_inputs(tokens, starts[-1], *self._special))
+            probs.append(_average_windows(member_probs, starts[-1], len(tokens)))
+            hidden.append(member_hidden)
+        return Reading(text, tokens, starts, np.mean(probs, axis=0), hidden)
 
     def detect(self, reading: Reading, thresholds: tuple[float, float] | None = None) -> list[tuple[int, int, float]]:
         """Technique-agnostic spans `(start, end, score)` in characters of the text."""
@@ -106,21 +110,24 @@ class PropagandaModel:
         """Probability of each technique (columns in `LABELS` order) for each character span."""
         if not spans:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        features = np.stack([self._span_features(reading, start, end) for start, end in spans])
-        return self.head.run(None, {"features": features.astype(np.float32)})[0]
+        per_member = []
+        for index, member in enumerate(self.members):
+            features = np.stack([self._span_features(reading, index, start, end) for start, end in spans])
+            per_member.append(member.head.run(None, {"features": features.astype(np.float32)})[0])
+        return np.mean(per_member, axis=0)
 
-    def _span_features(self, reading: Reading, start: int, end: int) -> np.ndarray:
+    def _span_features(self, reading: Reading, member: int, start: int, end: int) -> np.ndarray:
         located = char_span_to_tokens(reading.tokens, start, end) if len(reading.tokens) else None
         if located is None:
             # A span over whitespace only: give the classifier the nearest token's state.
             nearest = int(np.searchsorted(reading.tokens.offsets[:, 0], start)) if len(reading.tokens) else 0
             located = (min(nearest, max(len(reading.tokens) - 1, 0)),) * 2
         first, last = located
-        window = best_window(reading.starts, first, last)
-        offset = reading.starts[window]
+        window = best_window(reading.starts[member], first, last)
+        offset = reading.starts[member][window]
         # A span longer than a window is pooled over the part the window holds.
         inner_first, inner_last = max(first, offset), min(last, offset + WINDOW_TOKENS - 1)
-        pooled = pool_span(reading.hidden[window], inner_first - offset + 1, inner_last - offset + 1)
+        pooled = pool_span(reading.hidden[member][window], inner_first - offset + 1, inner_last - offset + 1)
         return np.concatenate([pooled, span_extras(reading.text, start, end, last - first + 1)])
 
     def predict(self, text: str) -> list[Detection]:
@@ -135,6 +142,32 @@ class PropagandaModel:
             Detection(start, end, LABELS[int(row.argmax())], round(score * float(row.max()), 4))
             for (start, end, score), row in zip(spans, probs, strict=True)
         ]
+
+
+def _load_member(model_dir: Path, files: dict, threads: int) -> Member:
+    """Sessions for one member's `encoder` and `head` files, and the offset of its windows."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    # The machine is shared: idle threads should sleep, not spin.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    sessions = []
+    for key in ("encoder", "head"):
+        path = model_dir / files[key]
+        if not path.is_file():
+            raise NewsprobeError(Errors.E015, path=str(path))
+        sessions.append(ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"]))
+    return Member(sessions[0], sessions[1], int(files.get("window_offset", 0)))
+
+
+def _encode(encoder: ort.InferenceSession, input_ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Tag probabilities and hidden states of every window, in runs of a few windows to bound memory."""
+    outputs = [
+        encoder.run(None, {"input_ids": input_ids[i : i + _WINDOWS_PER_RUN],
+                           "attention_mask": mask[i : i + _WINDOWS_PER_RUN]})
+        for i in range(0, len(input_ids), _WINDOWS_PER_RUN)
+    ]
+    return np.concatenate([out[0] for out in outputs]), np.concatenate([out[1] for out in outputs])
 
 
 def _average_windows(probs: np.ndarray, starts: list[int], n_tokens: int) -> np.ndarray:

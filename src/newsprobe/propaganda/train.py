@@ -26,7 +26,7 @@ from newsprobe.propaganda.corpus import DEV_PERCENT, SPLIT_SALT, read_corpus
 from newsprobe.propaganda.examples import IGNORE, WindowExample, article_examples
 from newsprobe.propaganda.features import EXTRA_FEATURES
 from newsprobe.propaganda.techniques import LABELS
-from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS, load_tokenizer
+from newsprobe.propaganda.windows import READ_STRIDE, WINDOW_STRIDE, WINDOW_TOKENS, load_tokenizer
 
 HEAD_HIDDEN = 256
 Log = Callable[[str], None]
@@ -39,7 +39,8 @@ ENCODER_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9
 class TrainSettings:
     """Everything that decides the shipped model; recorded in its card."""
 
-    seed: int = 13
+    # One ensemble member per seed; their tag and technique probabilities are averaged at run time.
+    seeds: tuple[int, ...] = (13, 7)
     epochs: int = 2
     batch_size: int = 16
     encoder_lr: float = 1.5e-4
@@ -47,6 +48,8 @@ class TrainSettings:
     warmup: float = 0.1
     span_loss_weight: float = 1.0
     threads: int = 2
+    # Articles to train on: `train` (all non-dev) or `fit` (non-dev minus the tuning part).
+    split: str = "train"
     # Stop early after this many optimizer steps; 0 = run all epochs.
     max_steps: int = 0
 
@@ -129,7 +132,7 @@ def _step_loss(model: JointModel, batch: list[WindowExample], span_loss: nn.Modu
     return loss
 
 
-def fit(model: JointModel, examples: list[WindowExample], settings: TrainSettings, log: Log) -> None:
+def fit(model: JointModel, examples: list[WindowExample], settings: TrainSettings, seed: int, log: Log) -> None:
     """Train both heads and the encoder jointly with AdamW and a linear schedule."""
     batches_per_epoch = (len(examples) + settings.batch_size - 1) // settings.batch_size
     total = batches_per_epoch * settings.epochs
@@ -145,7 +148,7 @@ def fit(model: JointModel, examples: list[WindowExample], settings: TrainSetting
     ], weight_decay=0.01)
     schedule = get_linear_schedule_with_warmup(optimizer, int(settings.warmup * total), total)
     span_loss = nn.CrossEntropyLoss(weight=class_weights(examples))
-    order = random.Random(settings.seed)
+    order = random.Random(seed)
     step = 0
     model.train()
     for epoch in range(settings.epochs):
@@ -187,8 +190,14 @@ class _HeadGraph(nn.Module):
         return torch.softmax(self.head(features), dim=-1)
 
 
-def export_onnx(model: JointModel, out_dir: Path) -> None:
-    """Write `encoder.onnx` (int8 dynamic quantisation) and `span_head.onnx` (float) into `out_dir`."""
+def member_files(index: int) -> dict[str, str]:
+    """File names of ensemble member `index`: `encoder.onnx`/`span_head.onnx`, then `encoder-2.onnx`, ..."""
+    suffix = f"-{index + 1}" if index else ""
+    return {"encoder": f"encoder{suffix}.onnx", "head": f"span_head{suffix}.onnx"}
+
+
+def export_onnx(model: JointModel, out_dir: Path, files: dict[str, str]) -> None:
+    """Write the member's encoder (int8 dynamic quantisation) and span head (float) into `out_dir`."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
@@ -200,34 +209,39 @@ def export_onnx(model: JointModel, out_dir: Path) -> None:
         dynamic_axes={name: {0: "windows", 1: "tokens"} for name in ("input_ids", "attention_mask", "tag_probs", "hidden")},
         opset_version=17,
     )
-    quantize_dynamic(str(float_path), str(out_dir / "encoder.onnx"), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(float_path), str(out_dir / files["encoder"]), weight_type=QuantType.QInt8)
     float_path.unlink()
     features = torch.zeros((3, 3 * model.encoder.config.hidden_size + EXTRA_FEATURES))
     torch.onnx.export(
-        _HeadGraph(model), (features,), str(out_dir / "span_head.onnx"), dynamo=False,
+        _HeadGraph(model), (features,), str(out_dir / files["head"]), dynamo=False,
         input_names=["features"], output_names=["label_probs"],
         dynamic_axes={"features": {0: "spans"}, "label_probs": {0: "spans"}}, opset_version=17,
     )
 
 
 def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings, log: Log = print) -> dict:
-    """Train on the non-dev articles of `data_dir`, export to `out_dir`; returns the partial card."""
-    seed_everything(settings.seed)
+    """Train one member per seed on the `settings.split` articles, export to `out_dir`; returns the partial card."""
     torch.set_num_threads(settings.threads)
     tokenizer = load_tokenizer(encoder_dir / "tokenizer.json")
-    articles = read_corpus(data_dir, split="train")
+    articles = read_corpus(data_dir, split=settings.split)
     examples = [example for article in articles for example in article_examples(tokenizer, article)]
     log(f"{len(articles)} training articles, {len(examples)} windows, "
         f"{sum(len(ex.spans) for ex in examples)} span examples")
-    began = time.time()
-    model = JointModel(encoder_dir)
-    fit(model, examples, settings, log)
-    trained_s = time.time() - began
     out_dir.mkdir(parents=True, exist_ok=True)
-    export_onnx(model, out_dir)
+    members, seconds = [], []
+    for index, seed in enumerate(settings.seeds):
+        began = time.time()
+        seed_everything(seed)
+        model = JointModel(encoder_dir)
+        fit(model, examples, settings, seed, log)
+        seconds.append(round(time.time() - began, 1))
+        offset = index * READ_STRIDE // len(settings.seeds)
+        members.append({**member_files(index), "seed": seed, "window_offset": offset})
+        export_onnx(model, out_dir, member_files(index))
     shutil.copy(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
     return {
-        "model": "newsprobe propaganda v1: all-MiniLM-L6-v2 fine-tuned as O/B/I span tagger + span classifier",
+        "model": "newsprobe propaganda v2: ensemble of all-MiniLM-L6-v2 models fine-tuned as O/B/I span tagger "
+                 "+ span classifier",
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "training_data": f"PTC v2 training split (SemEval-2020 Task 11), {len(articles)} articles; "
                          f"dev = {DEV_PERCENT}% of articles by salted hash ({SPLIT_SALT!r}), never trained on",
@@ -235,8 +249,10 @@ def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSetti
         "labels": list(LABELS),
         "window_tokens": WINDOW_TOKENS,
         "window_stride": WINDOW_STRIDE,
+        "read_stride": READ_STRIDE,
         "settings": asdict(settings),
-        "train_seconds": round(trained_s, 1),
+        "members": members,
+        "train_seconds": seconds,
         "hardware": f"{platform.machine()} CPU, {torch.get_num_threads()} torch threads, no GPU",
         "torch": torch.__version__,
     }
@@ -251,16 +267,19 @@ def build_model(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: Trai
     """Train, export, then calibrate and score on the dev split; the card records it all."""
     card = train(data_dir, out_dir, encoder_dir, settings, log)
     write_card(out_dir, card)
-    return calibrate_and_score(data_dir, out_dir, card, log)
+    # Models trained without the tuning part choose their thresholds there; the others can only use dev.
+    return calibrate_and_score(data_dir, out_dir, card, "tune" if settings.split == "fit" else "dev", log)
 
 
-def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, log: Log = print) -> dict:
-    """Choose the span threshold on the dev split, score the dev split, and write both into the card."""
+def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, calibration: str, log: Log = print) -> dict:
+    """Choose the span thresholds on the `calibration` split, score the dev split, write both into the card."""
     from newsprobe.propaganda.evaluate import calibrate_threshold, evaluate
     from newsprobe.propaganda.model import PropagandaModel
 
-    dev = read_corpus(data_dir, split="dev")
-    card["span_thresholds"], card["threshold_grid_dev_si_f1"] = calibrate_threshold(PropagandaModel(out_dir), dev)
+    articles = read_corpus(data_dir, split=calibration)
+    card["span_thresholds"], grid = calibrate_threshold(PropagandaModel(out_dir), articles)
+    card["thresholds_chosen_on"] = calibration
+    card[f"threshold_grid_{calibration}_si_f1"] = grid
     write_card(out_dir, card)
     report = evaluate(data_dir, "dev", PropagandaModel(out_dir))
     card["dev"] = {

@@ -9,7 +9,10 @@ import numpy as np
 from tokenizers import Tokenizer
 
 WINDOW_TOKENS = 128
+# Training windows overlap; at run time the members of an ensemble read windows without overlap, each
+# shifted by its own offset, so a piece at one member's window edge sits mid-window for another.
 WINDOW_STRIDE = 96
+READ_STRIDE = 128
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,13 @@ def tokenize(tokenizer: Tokenizer, text: str) -> Tokens:
     return Tokens(np.array(encoding.ids, dtype=np.int64), offsets)
 
 
-def window_starts(n_tokens: int, length: int = WINDOW_TOKENS, stride: int = WINDOW_STRIDE) -> list[int]:
-    """First token of each window; windows overlap so every token is read with some context."""
+def window_starts(
+    n_tokens: int, length: int = WINDOW_TOKENS, stride: int = WINDOW_STRIDE, offset: int = 0
+) -> list[int]:
+    """First token of each window: 0, then `offset` (when > 0), then every `stride` until the end is read."""
     starts = [0]
+    if 0 < offset and length < n_tokens:
+        starts.append(offset)
     while starts[-1] + length < n_tokens:
         starts.append(starts[-1] + stride)
     return starts
