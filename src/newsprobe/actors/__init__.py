@@ -2,7 +2,13 @@
 
 from newsprobe.actors.analyzer import ActorsAnalyzer, find_actors
 from newsprobe.actors.build import build_actor_table
-from newsprobe.actors.focus import country_focus, country_focus_text, event_country, event_country_code
+from newsprobe.actors.focus import (
+    country_focus,
+    country_focus_text,
+    country_name,
+    event_country,
+    event_country_code,
+)
 from newsprobe.actors.lookup import resolve_actor
 from newsprobe.actors.table import load_table
 
@@ -11,6 +17,7 @@ __all__ = [
     "build_actor_table",
     "country_focus",
     "country_focus_text",
+    "country_name",
     "event_country",
     "event_country_code",
     "find_actors",

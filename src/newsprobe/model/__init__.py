@@ -2,7 +2,7 @@
 
 from newsprobe.model.analysis import LAYERS, SCHEMA_VERSION, Analysis, iter_spans
 from newsprobe.model.article import Article, normalise_text, text_checksum
-from newsprobe.model.base import Span, SpanRef
+from newsprobe.model.base import Span, SpanRef, lies_within
 from newsprobe.model.claims import Attribution, Claim
 from newsprobe.model.entities import Entity
 from newsprobe.model.events import Event, EventActor, EventDate, Fatalities
@@ -32,6 +32,7 @@ __all__ = [
     "SpanRef",
     "TechniqueSpan",
     "iter_spans",
+    "lies_within",
     "normalise_text",
     "text_checksum",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -36,6 +37,15 @@ class Span(Record):
     @property
     def offsets(self) -> tuple[int, int]:
         return (self.start, self.end)
+
+    def lies_within(self, bounds: Iterable[tuple[int, int]]) -> bool:
+        """Whether the span lies inside one of `bounds` (e.g. an event's sentences, a legal notice)."""
+        return lies_within(self.start, self.end, bounds)
+
+
+def lies_within(start: int, end: int, bounds: Iterable[tuple[int, int]]) -> bool:
+    """Whether `[start, end)` lies inside one of `bounds`."""
+    return any(low <= start and end <= high for low, high in bounds)
 
 
 class SpanRef(Span):

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import ClassVar
 
-from newsprobe.model import Analysis, PropagandaSummary, TechniqueSpan
+from newsprobe.model import Analysis, PropagandaSummary, TechniqueSpan, lies_within
 from newsprobe.propaganda.model import Detection, load_model
 
 
@@ -48,7 +48,7 @@ def within_lines(text: str, found: Detection, skipped: list[tuple[int, int]]) ->
         piece = text[start:end]
         first = start + len(piece) - len(piece.lstrip())
         last = start + len(piece.rstrip())
-        if last > first and not any(a <= first and last <= b for a, b in skipped):
+        if last > first and not lies_within(first, last, skipped):
             pieces.append(replace(found, start=first, end=last))
         start = end + 1
     return pieces
