@@ -18,7 +18,7 @@ from newsprobe.places.build import (
 )
 from newsprobe.places.gazetteer import Gazetteer
 from newsprobe.places.geo import distance_km
-from newsprobe.places.resolve import Name, candidates_for, resolve_names
+from newsprobe.places.resolve import Name, candidates_for, nearby_support, qualifier_keys, resolve_names
 
 WEIGHTS = {"log_population": 1.0, "admin2_share": 6.0, "main_name": 1.0}
 
@@ -119,3 +119,29 @@ def test_candidates_for_settlement_words_and_demonyms(counties: Gazetteer) -> No
 
 def test_gazetteer_keeps_admin2(counties: Gazetteer) -> None:
     assert {c.admin2 for c in counties.lookup("Oakdale")} == {"Pine County", "Birch County"}
+
+
+def test_nearby_support_counts_other_names_with_a_place_close_by(counties: Gazetteer) -> None:
+    names = {key: Name(key, candidates_for(surface, counties), False)
+             for key, surface in (("oakdale", "Oakdale"), ("birch county", "Birch County"), ("xanadia", "Xanadia"))}
+    support = nearby_support(names)
+    by_id = {c.geonameid: share for c, share in support["oakdale"].items()}
+    assert by_id == {1: 0.0, 2: 0.5}  # Birch County BB lies 14 km away; of two other names, one supports it
+    assert {c.admin1: share for c, share in support["birch county"].items()} == {"AA": 0.0, "BB": 0.5}
+    assert list(support["xanadia"].values()) == [0.0]  # no other name has a place in Xanadia
+
+
+def test_qualifiers_after_a_comma_and_inside_a_bracket() -> None:
+    text = "Attacks in Shika (Gassol, Taraba) and in Mansfield, Ohio, and Kano."
+    names = ["Shika", "Gassol", "Taraba", "Mansfield", "Ohio", "Kano"]
+    spans, cursor = [], 0
+    for name in names:
+        start = text.index(name, cursor)
+        spans.append((start, start + len(name)))
+        cursor = start + len(name)
+    found = qualifier_keys(text, spans)
+    assert found["shika"] == {"gassol", "taraba"}  # the whole bracket, not what follows it
+    assert found["gassol"] == {"taraba"}
+    assert found["mansfield"] == {"ohio"}
+    assert "ohio" not in found  # ", and" lists places; it does not qualify one
+    assert "taraba" not in found

@@ -27,8 +27,11 @@ FEATURES = (
     "bias", "log_population", "is_country", "is_admin1", "is_admin2", "is_city", "is_region", "is_capital",
     "main_name", "alternate_name", "loose_name", "abbreviation", "largest", "ambiguity", "division_word",
     "country_share", "country_named", "admin1_named", "proximity", "qualified", "focus_country", "seat_division",
-    "admin1_share", "relative_population", "admin2_share",
+    "admin1_share", "relative_population", "admin2_share", "nearby_names",
 )
+# Another name of the article with a place this close to a candidate supports it (Lebanon, Zionsville,
+# Boone County: all three have a place in central Indiana).
+NEARBY_KM = 100.0
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,12 @@ class Context:
     focus: str = ""
     admin1_mass: dict[tuple[str, str], float] = field(default_factory=dict)
     admin2_mass: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    nearby: dict[Candidate, float] = field(default_factory=dict)
 
 
-def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: frozenset[str] = frozenset()) -> Context:
-    """The context for one name: every other distinct name's current belief."""
+def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: frozenset[str] = frozenset(),
+                  nearby: dict[Candidate, float] | None = None) -> Context:
+    """The context for one name: every other distinct name's current belief, and `nearby` support."""
     mass: dict[str, float] = defaultdict(float)
     admin1_mass: dict[tuple[str, str], float] = defaultdict(float)
     admin2_mass: dict[tuple[str, str, str], float] = defaultdict(float)
@@ -141,7 +146,42 @@ def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: fr
             points.append((best.lat, best.lon))
     focus = max(mass, key=mass.__getitem__, default="")
     return Context(dict(mass), len(others), frozenset(countries), frozenset(divisions), tuple(points),
-                   _containers(beliefs, qualifiers), focus, dict(admin1_mass), dict(admin2_mass))
+                   _containers(beliefs, qualifiers), focus, dict(admin1_mass), dict(admin2_mass), nearby or {})
+
+
+def _is_point(candidate: Candidate) -> bool:
+    return candidate.feature.startswith("P.") or candidate.feature == "A.ADM2"
+
+
+def nearby_support(names: dict[str, Name]) -> dict[str, dict[Candidate, float]]:
+    """For each candidate of each name, the share of the other names that have a candidate near it: a
+    point within NEARBY_KM of a town or county, any place inside a province or country. Beliefs play no
+    part, so a small place that only its neighbours point to is found even when a big namesake leads."""
+    cells: dict[tuple[int, int], list[tuple[str, Candidate]]] = defaultdict(list)
+    regions: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, name in names.items():
+        for candidate in name.candidates:
+            if _is_point(candidate):
+                cells[(math.floor(candidate.lat), math.floor(candidate.lon))].append((key, candidate))
+                regions[(candidate.country_code, candidate.admin1)].add(key)
+                regions[(candidate.country_code, "")].add(key)
+    others = max(len(names) - 1, 1)
+    support: dict[str, dict[Candidate, float]] = {}
+    for key, name in names.items():
+        support[key] = {}
+        for candidate in name.candidates:
+            if _is_point(candidate):
+                row, col = math.floor(candidate.lat), math.floor(candidate.lon)
+                near = {other for r in (row - 1, row, row + 1) for c in (col - 1, col, col + 1)
+                        for other, place in cells.get((r, c), ())
+                        if other != key and distance_km(candidate.lat, candidate.lon, place.lat, place.lon) <= NEARBY_KM}
+            elif candidate.feature in ("A.ADM1", "A.PCLI"):
+                admin1 = candidate.admin1 if candidate.feature == "A.ADM1" else ""
+                near = regions.get((candidate.country_code, admin1), set()) - {key}
+            else:
+                near = set()
+            support[key][candidate] = len(near) / others
+    return support
 
 
 def _admin2_key(candidate: Candidate) -> tuple[str, str, str]:
@@ -149,22 +189,27 @@ def _admin2_key(candidate: Candidate) -> tuple[str, str, str]:
 
 
 def _containers(beliefs: dict[str, Distribution], qualifiers: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """The country or division that qualifies a name ("Mansfield, Ohio" → ("US", "OH"))."""
-    found = set()
-    for key in qualifiers:
-        if beliefs.get(key):
-            best = max(beliefs[key].items(), key=lambda item: item[1])[0]
-            if best.feature in ("A.PCLI", "A.ADM1"):
-                found.add((best.country_code, best.admin1 if best.feature == "A.ADM1" else ""))
-    return frozenset(found)
+    """The countries or divisions that may qualify a name ("Mansfield, Ohio" → ("US", "OH")): every one
+    the qualifier can be, since "Athens, Georgia" should favour both Georgias' Athens over Greece's."""
+    return frozenset(
+        (candidate.country_code, candidate.admin1 if candidate.feature == "A.ADM1" else "")
+        for key in qualifiers for candidate in beliefs.get(key, {}) if candidate.feature in ("A.PCLI", "A.ADM1")
+    )
 
 
 def qualifier_keys(text: str, spans: list[tuple[int, int]]) -> dict[str, frozenset[str]]:
-    """For each name, the names that follow it after a comma ("Alexandria, La." → {"la"})."""
+    """For each name, the names that qualify it: the one after a comma ("Alexandria, La." → {"la"}) and
+    every one inside a bracket that opens right after it ("Shika (Gassol, Taraba)" → {"gassol", "taraba"})."""
     found: dict[str, set[str]] = defaultdict(set)
-    for (start, end), (next_start, next_end) in itertools.pairwise(spans):
-        if text[end:next_start].strip() == ",":
+    for index, ((start, end), (next_start, next_end)) in enumerate(itertools.pairwise(spans)):
+        between = text[end:next_start].strip()
+        if between == ",":
             found[normalize_name(text[start:end])].add(normalize_name(text[next_start:next_end]))
+        elif between == "(":
+            closing = text.find(")", next_start)
+            closing = len(text) if closing < 0 else closing
+            found[normalize_name(text[start:end])].update(
+                normalize_name(text[s:e]) for s, e in spans[index + 1 :] if e <= closing)
     return {key: frozenset(keys) for key, keys in found.items()}
 
 
@@ -192,6 +237,7 @@ def features(candidate: Candidate, candidates: list[Candidate], context: Context
         context.admin1_mass.get((candidate.country_code, candidate.admin1), 0.0) / max(context.groups, 1),
         (math.log10(candidate.population + 1) - math.log10(max(c.population for c in candidates) + 1)) / 7,
         context.admin2_mass.get(_admin2_key(candidate), 0.0) / max(context.groups, 1) if candidate.admin2 else 0.0,
+        context.nearby.get(candidate, 0.0),
     ]
 
 
@@ -242,8 +288,9 @@ def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution],
                   weights: dict[str, float]) -> tuple[dict[str, Choice], dict[str, Distribution]]:
     """One round: score every candidate in the current context; return choices and the new beliefs."""
     choices, updated = {}, {}
+    support = nearby_support(names)
     for key, name in names.items():
-        context = build_context(beliefs, key, name.qualifiers)
+        context = build_context(beliefs, key, name.qualifiers, support[key])
         scored = {c: score(features(c, name.candidates, context, name.division), weights) for c in name.candidates}
         best = max(scored, key=scored.__getitem__, default=None)
         choices[key] = Choice(best, scored[best] if best else 0.0)

@@ -18,6 +18,7 @@ from newsprobe.places.resolve import (
     build_context,
     features,
     group_names,
+    nearby_support,
     prior,
     resolve_round,
 )
@@ -34,10 +35,11 @@ def training_rows(doc: GoldDoc, gazetteer: Gazetteer, weights: dict[str, float] 
     if weights:  # later rounds see the first round's scores as their context
         beliefs = resolve_round(names, beliefs, weights)[1]
     rows, labels = [], []
+    support = nearby_support(names)
     for place in located:
         name = names[normalize_name(place.text)]
         target = _closest(name, place.lat, place.lon)  # type: ignore[arg-type]
-        context = build_context(beliefs, name.key, name.qualifiers)
+        context = build_context(beliefs, name.key, name.qualifiers, support[name.key])
         for candidate in name.candidates:
             rows.append(features(candidate, name.candidates, context, name.division))
             labels.append(int(candidate == target))
