@@ -80,3 +80,26 @@ def test_shifted_windows_cover_every_piece() -> None:
     assert starts == [0, 64, 192]
     covered = {piece for start in starts for piece in range(start, min(start + 128, 300))}
     assert covered == set(range(300))
+
+
+def test_the_card_sets_the_window_length(tmp_path: Path) -> None:
+    folder = _first_member_dir(tmp_path / "short", [{"encoder": "encoder.onnx", "head": "span_head.onnx"}])
+    card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
+    (folder / "card.json").write_text(json.dumps({**card, "window_tokens": 16, "read_stride": 16}), encoding="utf-8")
+    model = PropagandaModel(folder)
+    reading = model.read(TEXT)
+    assert reading.starts[0] == list(range(0, len(reading.tokens), 16))
+    assert reading.hidden[0].shape[1] == 18  # 16 pieces between [CLS] and [SEP]
+    assert reading.tag_probs.shape == (len(reading.tokens), 3)
+    assert all(0 <= d.start < d.end <= len(TEXT) for d in model.predict(TEXT))
+
+
+def test_training_windows_follow_the_settings() -> None:
+    from newsprobe.propaganda.corpus import CorpusArticle
+    from newsprobe.propaganda.examples import article_examples
+    from newsprobe.propaganda.windows import load_tokenizer
+
+    tokenizer = load_tokenizer(MODEL_DIR / "tokenizer.json")
+    examples = article_examples(tokenizer, CorpusArticle("1", TEXT, []), length=16, stride=8)
+    assert len(examples) > 3
+    assert all(len(example.input_ids) <= 18 for example in examples)

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from newsprobe.errors import Errors, InputError, NewsprobeError
+from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS
 
 
 def _user_errors(command: Callable[..., None]) -> Callable[..., None]:
@@ -40,9 +41,15 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
 @click.option("--max-steps", type=int, default=0, show_default=True, help="Stop after this many steps (0: none).")
 @click.option("--split", type=click.Choice(["train", "fit"]), default="train", show_default=True,
               help="Articles to train on: all non-dev ones, or those outside the tuning part too.")
+@click.option("--window-tokens", type=click.IntRange(16, 510), default=WINDOW_TOKENS, show_default=True,
+              help="Word pieces the encoder reads at once.")
+@click.option("--window-stride", type=click.IntRange(1), default=WINDOW_STRIDE, show_default=True,
+              help="Step between training windows (run time reads windows without overlap).")
+@click.option("--train-embeddings", is_flag=True, help="Fine-tune the word embeddings too (kept frozen by default).")
 @_user_errors
 def train_propaganda_command(
-    data_dir: Path, out_dir: Path | None, seeds: tuple[int, ...], epochs: int, max_steps: int, split: str
+    data_dir: Path, out_dir: Path | None, seeds: tuple[int, ...], epochs: int, max_steps: int, split: str,
+    window_tokens: int, window_stride: int, train_embeddings: bool,
 ) -> None:
     """Fine-tune the technique models on the PTC training articles (dev split held out)."""
     try:
@@ -51,7 +58,8 @@ def train_propaganda_command(
         raise NewsprobeError(Errors.E102, detail=str(error)) from error
     from newsprobe.propaganda.model import MODEL_DIR
 
-    settings = replace(TrainSettings(), seeds=seeds, epochs=epochs, max_steps=max_steps, split=split)
+    settings = replace(TrainSettings(), seeds=seeds, epochs=epochs, max_steps=max_steps, split=split,
+                       window_tokens=window_tokens, window_stride=window_stride, train_embeddings=train_embeddings)
     card = build_model(data_dir, out_dir or MODEL_DIR, encoder_dir(), settings, log=click.echo)
     click.echo(f"model written to {out_dir or MODEL_DIR} (dev SI F1 {card['dev']['si']['f1']}, "
                f"TC micro-F1 {card['dev']['tc_micro_f1']})")

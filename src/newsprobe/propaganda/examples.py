@@ -12,6 +12,7 @@ from newsprobe.propaganda.features import span_extras
 from newsprobe.propaganda.metrics import merge_spans
 from newsprobe.propaganda.techniques import LABELS
 from newsprobe.propaganda.windows import (
+    WINDOW_STRIDE,
     WINDOW_TOKENS,
     Tokens,
     char_span_to_tokens,
@@ -53,24 +54,25 @@ def token_tags(tokens: Tokens, spans: list[tuple[int, int]]) -> np.ndarray:
     return tags
 
 
-def article_examples(tokenizer: Tokenizer, article: CorpusArticle) -> list[WindowExample]:
-    """Every window of one article with its tags and the gold spans that fit inside it."""
+def article_examples(tokenizer: Tokenizer, article: CorpusArticle, length: int = WINDOW_TOKENS,
+                     stride: int = WINDOW_STRIDE) -> list[WindowExample]:
+    """Every window (`length` pieces, every `stride`) of one article with its tags and the gold spans inside it."""
     tokens = tokenize(tokenizer, article.text)
     if len(tokens) == 0:
         return []
     tags = token_tags(tokens, [(span.start, span.end) for span in article.spans])
-    starts = window_starts(len(tokens))
-    input_ids, _ = window_inputs(tokens, starts, *special_ids(tokenizer))
+    starts = window_starts(len(tokens), length, stride)
+    input_ids, _ = window_inputs(tokens, starts, *special_ids(tokenizer), length)
     located = _located_spans(tokens, article)
     examples = []
     for row, start in enumerate(starts):
-        piece = tags[start : start + WINDOW_TOKENS]
+        piece = tags[start : start + length]
         window_tags = np.full(input_ids.shape[1], IGNORE, dtype=np.int64)
         window_tags[1 : len(piece) + 1] = piece
         spans = [
             SpanExample(first - start + 1, last - start + 1, label, extras)
             for first, last, label, extras in located
-            if first >= start and last < start + WINDOW_TOKENS
+            if first >= start and last < start + length
         ]
         examples.append(WindowExample(input_ids[row, : len(piece) + 2], window_tags[: len(piece) + 2], spans))
     return examples

@@ -75,6 +75,7 @@ class PropagandaModel:
         self.card = json.loads((model_dir / "card.json").read_text(encoding="utf-8"))
         self.members = [_load_member(model_dir, files, threads) for files in self.card.get("members", SINGLE_MEMBER)]
         self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
+        self.length = int(self.card.get("window_tokens", WINDOW_TOKENS))
         self.stride = int(self.card.get("read_stride", WINDOW_STRIDE))
         thresholds = self.card.get("span_thresholds", {})
         self.thresholds = (float(thresholds.get("high", DEFAULT_THRESHOLDS[0])),
@@ -89,9 +90,10 @@ class PropagandaModel:
             return Reading(text, tokens, [], np.zeros((0, 3), np.float32), [])
         starts, probs, hidden = [], [], []
         for member in self.members:
-            starts.append(window_starts(len(tokens), stride=self.stride, offset=member.offset))
-            member_probs, member_hidden = _encode(member.encoder, *window_inputs(tokens, starts[-1], *self._special))
-            probs.append(_average_windows(member_probs, starts[-1], len(tokens)))
+            starts.append(window_starts(len(tokens), self.length, self.stride, member.offset))
+            inputs = window_inputs(tokens, starts[-1], *self._special, self.length)
+            member_probs, member_hidden = _encode(member.encoder, *inputs)
+            probs.append(_average_windows(member_probs, starts[-1], len(tokens), self.length))
             hidden.append(member_hidden)
         return Reading(text, tokens, starts, np.mean(probs, axis=0), hidden)
 
@@ -123,10 +125,10 @@ class PropagandaModel:
             nearest = int(np.searchsorted(reading.tokens.offsets[:, 0], start)) if len(reading.tokens) else 0
             located = (min(nearest, max(len(reading.tokens) - 1, 0)),) * 2
         first, last = located
-        window = best_window(reading.starts[member], first, last)
+        window = best_window(reading.starts[member], first, last, self.length)
         offset = reading.starts[member][window]
         # A span longer than a window is pooled over the part the window holds.
-        inner_first, inner_last = max(first, offset), min(last, offset + WINDOW_TOKENS - 1)
+        inner_first, inner_last = max(first, offset), min(last, offset + self.length - 1)
         pooled = pool_span(reading.hidden[member][window], inner_first - offset + 1, inner_last - offset + 1)
         return np.concatenate([pooled, span_extras(reading.text, start, end, last - first + 1)])
 
@@ -170,12 +172,12 @@ def _encode(encoder: ort.InferenceSession, input_ids: np.ndarray, mask: np.ndarr
     return np.concatenate([out[0] for out in outputs]), np.concatenate([out[1] for out in outputs])
 
 
-def _average_windows(probs: np.ndarray, starts: list[int], n_tokens: int) -> np.ndarray:
+def _average_windows(probs: np.ndarray, starts: list[int], n_tokens: int, window_tokens: int) -> np.ndarray:
     """Per-token tag probabilities, averaged over the windows that read the token."""
     total = np.zeros((n_tokens, probs.shape[-1]), dtype=np.float32)
     count = np.zeros((n_tokens, 1), dtype=np.float32)
     for row, start in enumerate(starts):
-        length = min(WINDOW_TOKENS, n_tokens - start)
+        length = min(window_tokens, n_tokens - start)
         total[start : start + length] += probs[row, 1 : length + 1]
         count[start : start + length] += 1
     return total / count

