@@ -117,3 +117,22 @@ def test_places_names_run_together_by_ner_are_cut_at_brackets() -> None:
 ])
 def test_places_a_name_opening_brackets_is_located_there(text: str, places: list[str]) -> None:
     assert [m.text for m in Geoparser().mentions(text)] == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # NER stops early; the mention runs on to the longest name the gazetteer has.
+    ("Airstrikes hit positions in Deir ez Zor governorate.", ["Deir ez Zor governorate"]),
+    ("Officials locked themselves in the town hall in Rivas-Vaciamadrid on Friday.", ["Rivas-Vaciamadrid"]),
+    # A dash between spaces separates a city from its district.
+    ("On 8 April 2022, in Ciudad de Mexico - Cuauhtemoc, students protested.", ["Ciudad de Mexico", "Cuauhtemoc"]),
+])
+def test_places_mentions_follow_the_gazetteer_past_ner_edges(text: str, places: list[str]) -> None:
+    assert [m.text for m in Geoparser().mentions(text)] == places
+
+
+def test_places_settlement_word_after_a_far_fetched_variant() -> None:
+    from newsprobe.places.gazetteer import load_gazetteer
+    from newsprobe.places.resolve import candidates_for
+
+    # "Samba city" matches nothing but a far-fetched variant; the town under its own name is meant.
+    assert "IN" in {c.country_code for c in candidates_for("Samba city", load_gazetteer())}

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.places.build import DIVISION_WORDS, MAIN
@@ -31,6 +31,7 @@ RESIDENT_CUES = frozenset((
 ))
 MAX_NAME_TOKENS = 5
 _NAME_BREAKS = frozenset(("(", ")", ",", ";", "in"))
+_DASHES = frozenset(("-", "–", "—"))
 # A NORP entity that is no demonym is still a place when the gazetteer has a city this large by that name.
 NORP_PLACE = 100_000
 # A gazetteer-only name without any cue is kept only for places this large (or countries, divisions).
@@ -64,7 +65,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     entities = [piece for ent in doc.ents for piece in _pieces(ent)]
     place_keys = _place_keys(entities)
     found = [m for ent in entities if (m := _entity_mention(ent, gazetteer, place_keys))]
-    found += [m for ent in entities if (m := _leading_place(ent, gazetteer, place_keys))]
+    taken = {i for m in found for i in range(m.start, m.end)}
+    # An organisation's leading place, unless the whole entity is a place already ("in Rivas-Vaciamadrid").
+    found += [m for ent in entities if (m := _leading_place(ent, gazetteer, place_keys))
+              and taken.isdisjoint(range(m.start, m.end))]
     taken = {i for m in found for i in range(m.start, m.end)}
     spans = _name_spans(doc, gazetteer)
     for span in spans:
@@ -84,13 +88,19 @@ def _pieces(ent: Span) -> list[Span]:
     "Galle Face in Colombo (Colombo, Western", where each name is a place of its own."""
     pieces, start = [], ent.start
     for token in ent:
-        if token.text in _NAME_BREAKS:
+        if token.text in _NAME_BREAKS or _spaced_dash(token):
             if token.i > start:
                 pieces.append(Span(ent.doc, start, token.i, label=ent.label_))
             start = token.i + 1
     if ent.end > start:
         pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return pieces
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with spaces on both sides, as between a city and its district ("Taipei City - Zhongzheng");
+    the hyphen of "Rivas-Vaciamadrid" has none."""
+    return token.text in _DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
 
 
 def _place_keys(entities: list[Span]) -> set[str]:
@@ -126,7 +136,7 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
     if gazetteer.demonym_country(ent.text):
         return None  # "Syrian" is no place (even though a hamlet in Texas is called Canadian)
     if ent.label_ in PLACE_LABELS:
-        return _mention(_extend_division(ent), "ner")
+        return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
     if ent.label_ in OTHER_LABELS and _known_elsewhere(ent, gazetteer, place_keys):
         return _mention(_extend_division(ent), "ner")
     if ent.label_ == "NORP" and any(c.match == MAIN and (c.feature in ("A.PCLI", "A.ADM1") or c.population >= NORP_PLACE)
@@ -147,6 +157,13 @@ def _before_resident(span: Span) -> bool:
     """Whether a word for people of a place follows ("a Gainesville man", "Alexandria police")."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in RESIDENT_CUES
+
+
+def _longest_known(ent: Span, gazetteer: Gazetteer) -> Span:
+    """The entity run on to the longest gazetteer name that starts with it: NER sometimes stops early
+    ("Deir" of "Deir ez Zor", "Rivas" of "Rivas-Vaciamadrid")."""
+    longest = _longest_name_at(ent.doc, ent.start, gazetteer)
+    return longest if longest is not None and longest.end > ent.end else ent
 
 
 def _trim_article(ent: Span) -> Span:

@@ -57,9 +57,8 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False) -
         found = tuple(c for c in gazetteer.lookup(bare) if c.is_division) or gazetteer.lookup(surface)
     found = found or gazetteer.lookup(surface, abbreviation) or gazetteer.lookup(strip_the(surface))
     # "Savar city", "Batumi City", "Puerto Tejada municipality": the place under its own name, when the whole
-    # phrase names none ("Mexico City" does, and is found above).
-    found = found or _settlements(surface, gazetteer)
-    kept = [c for c in found if c.match != LOOSE or _similar(surface, c.name)]
+    # phrase names none ("Mexico City" does, and is found above); a far-fetched loose match is no name.
+    kept = _plausible(surface, found) or _plausible(surface, _settlements(surface, gazetteer))
     # A demonym given as a place ("Kenyan" in a gold span) stands for its country, though a village may share
     # the word (Canadian, Texas): the country joins the candidates.
     code = gazetteer.demonym_country(strip_the(surface))
@@ -67,6 +66,11 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False) -
     if country and country not in kept:
         kept.append(country)
     return sorted(kept, key=lambda c: -c.population)[:MAX_CANDIDATES]
+
+
+def _plausible(surface: str, found: tuple[Candidate, ...]) -> list[Candidate]:
+    """The candidates, less transliteration-variant matches that no longer look like the surface."""
+    return [c for c in found if c.match != LOOSE or _similar(surface, c.name)]
 
 
 def _settlements(surface: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
