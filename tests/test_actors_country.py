@@ -34,16 +34,21 @@ def test_one_unambiguous_place_decides() -> None:
     assert event_country(analysis, [(0, len(text))]) == "France"
 
 
-def test_a_country_named_weighs_less_than_the_town_of_the_event() -> None:
-    text = "Refugees from Ukraine gathered in Strasbourg to denounce the war in Ukraine."
-    analysis = _analysis(text, [("Ukraine", "UA", 690791, "A.PCLI"), ("Strasbourg", "FR", 2973783, "P.PPL")])
-    assert event_country(analysis, None) == "France"
-
-
-def test_acled_country_names_for_iso_codes() -> None:
-    text = "Farmers staged a protest in Liessel."
-    analysis = _analysis(text, [("Liessel", "NL", 2751792, "P.PPL")])
-    assert event_country(analysis, None) == "Netherlands"
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    pytest.param("Refugees from Ukraine gathered in Strasbourg to denounce the war in Ukraine.",
+                 [("Ukraine", "UA", 690791, "A.PCLI"), ("Strasbourg", "FR", 2973783, "P.PPL")], "France",
+                 id="a country named weighs less than the town of the event"),
+    pytest.param("Farmers staged a protest in Liessel.", [("Liessel", "NL", 2751792, "P.PPL")], "Netherlands",
+                 id="ACLED country names for ISO codes"),
+    pytest.param("Teachers marched in Bogota (Bogota, D.C.) for better pay.",
+                 [("Bogota", "CO", 3688689, "P.PPLC"), ("D.C.", "US", 4138106, "A.ADM1")], "Colombia",
+                 id="an abbreviation read as a place weighs little"),
+    pytest.param("Students protested outside the ministry in Asuncion.", [("Asuncion", "PY", 3439389, "P.PPLC")],
+                 "Paraguay", id="a capital outweighs its small namesakes"),
+])
+def test_event_country_from_the_place_evidence(text: str, places: list[tuple[str, str, int, str]],
+                                               expected: str) -> None:
+    assert event_country(_analysis(text, places), None) == expected
 
 
 def test_chain_names_read_brackets_and_in_lists() -> None:
@@ -69,15 +74,3 @@ def test_named_units_of_state_forces(canonical: str, mention: str, expected: str
 def test_unidentified_perpetrators_follow_the_country_convention(country: str, expected: str) -> None:
     resolved = resolve_actor("unidentified armed men", country)
     assert resolved is not None and resolved[0] == expected
-
-
-def test_an_abbreviation_read_as_a_place_weighs_little() -> None:
-    text = "Teachers marched in Bogota (Bogota, D.C.) for better pay."
-    analysis = _analysis(text, [("Bogota", "CO", 3688689, "P.PPLC"), ("D.C.", "US", 4138106, "A.ADM1")])
-    assert event_country(analysis, None) == "Colombia"
-
-
-def test_a_capital_outweighs_its_small_namesakes() -> None:
-    text = "Students protested outside the ministry in Asuncion."
-    analysis = _analysis(text, [("Asuncion", "PY", 3439389, "P.PPLC")])
-    assert event_country(analysis, None) == "Paraguay"

@@ -12,7 +12,6 @@ import click
 
 from newsprobe.errors import Errors, InputError, NewsprobeError
 from newsprobe.propaganda.recipe import TrainSettings
-from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS
 
 
 def _user_errors(command: Callable[..., None]) -> Callable[..., None]:
@@ -38,13 +37,14 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
               help="Where to write the model (default: the shipped model folder).")
 @click.option("--seed", "seeds", type=int, multiple=True, default=TrainSettings.seeds, show_default=True,
               help="One ensemble member per seed (repeat the option).")
-@click.option("--epochs", type=int, default=2, show_default=True)
-@click.option("--max-steps", type=int, default=0, show_default=True, help="Stop after this many steps (0: none).")
-@click.option("--split", type=click.Choice(["train", "fit"]), default="train", show_default=True,
+@click.option("--epochs", type=int, default=TrainSettings.epochs, show_default=True)
+@click.option("--max-steps", type=int, default=TrainSettings.max_steps, show_default=True,
+              help="Stop after this many steps (0: none).")
+@click.option("--split", type=click.Choice(["train", "fit"]), default=TrainSettings.split, show_default=True,
               help="Articles to train on: all non-dev ones, or those outside the tuning part too.")
-@click.option("--window-tokens", type=click.IntRange(16, 510), default=WINDOW_TOKENS, show_default=True,
+@click.option("--window-tokens", type=click.IntRange(16, 510), default=TrainSettings.window_tokens, show_default=True,
               help="Word pieces the encoder reads at once.")
-@click.option("--window-stride", type=click.IntRange(1), default=WINDOW_STRIDE, show_default=True,
+@click.option("--window-stride", type=click.IntRange(1), default=TrainSettings.window_stride, show_default=True,
               help="Step between training windows (run time reads windows without overlap).")
 @click.option("--train-embeddings/--freeze-embeddings", default=TrainSettings.train_embeddings, show_default=True,
               help="Fine-tune the word embeddings too, or keep them as pre-trained.")

@@ -282,17 +282,18 @@ def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazett
 def resolve_names(names: dict[str, Name], weights: dict[str, float], rounds: int = 3) -> dict[str, Choice]:
     """Choose a candidate for every name, re-reading the context after each round."""
     beliefs = {key: prior(name.candidates) for key, name in names.items()}
+    support = nearby_support(names)  # beliefs play no part in it: once per article
     choices: dict[str, Choice] = {}
     for _ in range(rounds):
-        choices, beliefs = resolve_round(names, beliefs, weights)
+        choices, beliefs = resolve_round(names, beliefs, weights, support)
     return choices
 
 
-def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution],
-                  weights: dict[str, float]) -> tuple[dict[str, Choice], dict[str, Distribution]]:
-    """One round: score every candidate in the current context; return choices and the new beliefs."""
+def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution], weights: dict[str, float],
+                  support: dict[str, dict[Candidate, float]]) -> tuple[dict[str, Choice], dict[str, Distribution]]:
+    """One round: score every candidate in the current context (`support` from `nearby_support`); return
+    choices and the new beliefs."""
     choices, updated = {}, {}
-    support = nearby_support(names)
     for key, name in names.items():
         context = build_context(beliefs, key, name.qualifiers, support[key])
         scored = {c: score(features(c, name.candidates, context, name.division), weights) for c in name.candidates}

@@ -32,10 +32,10 @@ def training_rows(doc: GoldDoc, gazetteer: Gazetteer, weights: dict[str, float] 
     located = [p for p in doc.places if p.located]
     names = group_names(doc.text, [(p.start, p.end, False) for p in located], gazetteer)
     beliefs = {key: prior(name.candidates) for key, name in names.items()}
-    if weights:  # later rounds see the first round's scores as their context
-        beliefs = resolve_round(names, beliefs, weights)[1]
-    rows, labels = [], []
     support = nearby_support(names)
+    if weights:  # later rounds see the first round's scores as their context
+        beliefs = resolve_round(names, beliefs, weights, support)[1]
+    rows, labels = [], []
     for place in located:
         name = names[normalize_name(place.text)]
         target = _closest(name, place.lat, place.lon)  # type: ignore[arg-type]

@@ -120,7 +120,7 @@ def fit(model: JointModel, examples: list[WindowExample], settings: TrainSetting
     total = batches_per_epoch * settings.epochs
     if settings.max_steps:
         total = min(total, settings.max_steps)
-    # Frozen word embeddings: a third of the parameters, little gain from 5k examples, much optimizer cost.
+    # Word embeddings are a third of the parameters; frozen by default (little gain measured, see BENCHMARKS.md).
     model.encoder.embeddings.word_embeddings.requires_grad_(settings.train_embeddings)
     encoder_params = [p for p in model.encoder.parameters() if p.requires_grad]
     head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
