@@ -147,3 +147,17 @@ def test_folder_is_read_recursively_and_missing_paths_are_errors(tmp_path: Path)
     items = list(read_articles([str(tmp_path), str(tmp_path / "missing.txt")]))
     assert [a.language for a in _only_articles(items)] == ["en", "ru"]
     assert isinstance(items[-1], InputError) and items[-1].code == "E008"
+
+
+def test_overlong_article_text_is_refused_and_its_batch_goes_on(tmp_path: Path) -> None:
+    long_text = tmp_path / "long.txt"
+    long_text.write_text("Report\n\n" + "The convoy moved on. " * 60, encoding="utf-8")
+    records = tmp_path / "batch.jsonl"
+    records.write_text(json.dumps({"id": "long", "text": "Word " * 300}) + "\n"
+                       + json.dumps({"id": "short", "text": "Fighting resumed near the border."}) + "\n",
+                       encoding="utf-8")
+    results = list(read_articles([str(long_text), str(records)], Options(max_chars=1000)))
+    errors = [r for r in results if isinstance(r, InputError)]
+    assert [e.code for e in errors] == ["E017", "E017"]
+    assert "over the limit of 1,000" in errors[0].message
+    assert [r.id for r in results if not isinstance(r, InputError)] == ["short"]

@@ -22,6 +22,7 @@ class Errors(str, Enum):
     E014 = "folder {path} holds no readable article files"
     E015 = "model file {path} is missing or unreadable; reinstall newsprobe or retrain with `newsprobe train`"
     E016 = "analysis failed: {detail}"
+    E017 = "article text is {size:,} characters, over the limit of {limit:,} (raise it with --max-chars)"
     E201 = "places gazetteer {path} is missing or unreadable; rebuild it with `newsprobe train places`"
     E202 = ("spaCy model package {name!r} is not installed; install it with "
             "`pip install --require-hashes -r requirements-places.txt`")

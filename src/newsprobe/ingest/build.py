@@ -16,6 +16,8 @@ def build_article(
     body = normalise_text(text)
     if not body:
         raise InputError(Errors.E001, source)
+    if len(body) > options.max_chars:
+        raise InputError(Errors.E017, source, size=len(body), limit=options.max_chars)
     header = parse_header(body)
     given: dict[str, str | None] = {key: value for key, value in metadata.items() if value}
     given.setdefault("title", header.title)
