@@ -112,3 +112,35 @@ def test_assembly_peaceful_protest_has_generic_crowd_and_no_actor2() -> None:
     assert event.sub_event_type == "Peaceful protest"
     assert event.actor1 is not None and (event.actor1.name, event.actor1.inter) == ("Protesters (Ghana)", 6)
     assert event.actor2 is None
+
+
+def test_locate_prefers_the_town_the_text_qualifies_with_its_division() -> None:
+    from newsprobe.events.locate import locate_event
+
+    # The first town is part of an armed group's name; the town followed by ", <division>" is the location.
+    text = "Rebels fired mortars at the Karrow People's Militia in Tessa, Lowland province."
+    analysis = Analysis.of(Article.create(text, language="en"))
+
+    def town(name: str, lat: float, feature: str = "P.PPL") -> Place:
+        start = text.index(name)
+        return Place.of(text, start, start + len(name), name=name, lat=lat, lon=20.0, country_code="TL",
+                        feature=feature)
+
+    analysis.places = [town("Karrow", 10.0), town("Tessa", 11.0), town("Lowland", 12.0, "A.ADM1")]
+    assert locate_event(analysis, [(0, len(text))]).place_index == 1
+
+
+def test_locate_takes_the_place_a_note_says_it_is_coded_to() -> None:
+    from newsprobe.events.locate import locate_event
+
+    text = "Rebels attacked a camp between Tessa and Karrow (coded to Tessa) in Lowland province."
+    analysis = Analysis.of(Article.create(text, language="en"))
+
+    def town(name: str, occurrence: int, lat: float) -> Place:
+        start = text.index(name) if occurrence == 0 else text.rindex(name)
+        return Place.of(text, start, start + len(name), name=name, lat=lat, lon=20.0, country_code="TL",
+                        feature="P.PPL")
+
+    # Without the note's word, Karrow (qualified by a bracket) would be chosen.
+    analysis.places = [town("Tessa", 0, 11.0), town("Karrow", 0, 10.0), town("Tessa", 1, 11.0)]
+    assert locate_event(analysis, [(0, len(text))]).place_index == 2

@@ -67,8 +67,9 @@ def test_places_seed_article(seed_article_path: Path) -> None:
         assert found and all(p.geonameid == 174448 for p in found), spelling
     assert {"Syria", "Iraq"} <= {p.name for p in places if p.feature == "A.PCLI"}
     assert any(p.text.startswith("Deir ez-Zor") and p.feature == "A.ADM1" for p in places)
-    village = [p for p in places if p.text == "Muayzilah"]
-    assert village and all(p.precision == 2 for p in village)
+    # Every mention of the village, "Muayzilah settlement" included, shares the relation that locates it.
+    village = [p for p in places if p.text.startswith("Muayzilah")]
+    assert len(village) == 2 and all(p.precision == 2 and p.relation is not None for p in village)
     assert village[0].lon < 40.92 and 10 < distance_km(village[0].lat, village[0].lon, 34.45, 40.92) < 100
 
 
@@ -136,3 +137,30 @@ def test_places_settlement_word_after_a_far_fetched_variant() -> None:
 
     # "Samba city" matches nothing but a far-fetched variant; the town under its own name is meant.
     assert "IN" in {c.country_code for c in candidates_for("Samba city", load_gazetteer())}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # NER reads unfamiliar towns as persons; a comma to a known place makes them places.
+    ("Russian forces downed a helicopter over Bucha, Kyiv oblast.", ["Bucha", "Kyiv oblast"]),
+    ("Russian forces kidnapped the head of Zmiivka village, Kherson.", ["Zmiivka village", "Kherson"]),
+    ("Russian forces shelled Kryvyi Rih district, Dnipropetrovsk, with rockets.",
+     ["Kryvyi Rih district", "Dnipropetrovsk"]),
+    # A name that goes on into a clause is a person, and a date is no place.
+    ("He asked for a toll increase near Boston, Wagner said.", ["Boston"]),
+    ("The ceremony was held in Washington, Thursday, at noon.", ["Washington"]),
+    # A lower-case settlement word joins the name: the town, not its province, is meant.
+    ("A clash broke out in Chittagong city (Pahartali) on Monday.", ["Chittagong city", "Pahartali"]),
+])
+def test_places_names_chained_by_a_comma_to_a_place(text: str, places: list[str]) -> None:
+    assert [m.text for m in Geoparser().mentions(text)] == places
+
+
+def test_places_a_division_in_brackets_rules_out_namesakes_abroad() -> None:
+    parser = Geoparser()
+    berlin = parser.parse("Members of a group dropped a banner over an overpass in Berlin (Vermont).")[0]
+    assert berlin.candidate is not None and berlin.candidate.country_code == "US"  # not Germany's capital
+    # Deep River, Connecticut is missing from the gazetteer; the Canadian town is not meant. The name stays
+    # unresolved and is put at the division that encloses it.
+    deep_river, connecticut = parser.parse("Protesters rallied in Deep River (Connecticut) on Monday.")
+    assert deep_river.candidate is None and connecticut.candidate is not None
+    assert (deep_river.lat, deep_river.lon, deep_river.precision) == (connecticut.lat, connecticut.lon, 3)

