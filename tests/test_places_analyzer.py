@@ -164,3 +164,20 @@ def test_places_a_division_in_brackets_rules_out_namesakes_abroad() -> None:
     deep_river, connecticut = parser.parse("Protesters rallied in Deep River (Connecticut) on Monday.")
     assert deep_river.candidate is None and connecticut.candidate is not None
     assert (deep_river.lat, deep_river.lon, deep_river.precision) == (connecticut.lat, connecticut.lon, 3)
+
+
+def test_places_qualifiers_keep_their_towns_and_hyphenated_divisions_chain() -> None:
+    parser = Geoparser()
+    # Many larger Concepcións exist; the one in Tucumán must survive the cap on candidates.
+    town, province = parser.parse("Taxi drivers gathered in Concepcion (Tucuman) on Monday.")
+    assert town.candidate is not None and province.candidate is not None
+    assert (town.candidate.country_code, town.candidate.admin1) == ("AR", province.candidate.admin1)
+    # "Emilia-Romagna" (read as a person) is found whole, and it qualifies Parma.
+    located = parser.parse("Students gathered in Parma (Parma, Emilia-Romagna) on Friday.")
+    assert located[-1].text == "Emilia-Romagna"
+    assert {p.candidate.country_code for p in located if p.candidate} == {"IT"}
+
+
+def test_places_division_missing_from_the_gazetteer_found_by_its_seat() -> None:
+    place = Geoparser().parse("Workers protested in the Atyrau region on Monday.")[0]
+    assert place.candidate is not None and (place.candidate.country_code, place.candidate.name) == ("KZ", "Atyrau")

@@ -81,3 +81,41 @@ def test_shipped_gazetteer_knows_abu_kamal(spelling: str) -> None:
 def test_shipped_gazetteer_has_admin1_divisions() -> None:
     divisions = [c for c in load_gazetteer().lookup("Deir ez-Zor") if c.feature == "A.ADM1"]
     assert [(c.country_code, round(c.lat), round(c.lon)) for c in divisions] == [("SY", 35, 40)]
+
+
+def test_gazetteer_aliases_names_regions_and_demonyms(tmp_path: Path) -> None:
+    entries = [
+        Entry("Riverton", 10.0, 20.0, "XA", "P.PPL", 50_000, 1, "01", {"Riverton"}),
+        Entry("Northland", 16.0, 24.0, "XA", "A.ADM1", 900_000, None, "01", {"Northland"}),
+        Entry("Southland", 12.0, 20.0, "XA", "A.ADM1", 100_000, None, "02", {"Southland"}),
+        Entry("Us", 1.0, 1.0, "XB", "P.PPL", 900, 4, "01", {"Us"}),
+        Entry("Xanadia", 12.0, 22.0, "XA", "A.PCLI", 9_000_000, 3, "", {"Xanadia"}, {"US"}),
+    ]
+    database = tmp_path / "aliases.sqlite"
+    write_gazetteer(database, entries, {}, {})
+    import gzip
+
+    packed = tmp_path / "aliases.sqlite.gz"
+    packed.write_bytes(gzip.compress(database.read_bytes()))
+    rows = [("Old River", "name", "Riverton/XA/P.PPL"),
+            ("The Lands", "name", "Northland/XA/A.ADM1 + Southland/XA/A.ADM1"),
+            ("Atlantis", "name", "Atlantis/XZ/A.PCLI"),
+            ("Xanadoan", "demonym", "XA")]
+    gazetteer = Gazetteer(packed, alias_rows=rows)
+    assert [(c.geonameid, c.name) for c in gazetteer.lookup("Old River")] == [(1, "Riverton")]
+    region = gazetteer.lookup("the lands")[0]
+    assert (region.feature, region.country_code, region.lat, region.lon) == ("L.RGN", "XA", 14.0, 22.0)
+    assert region.population == 1_000_000 and region.geonameid is None
+    assert gazetteer.has_name("old river") and gazetteer.unresolved_aliases == ["Atlantis"]
+    assert gazetteer.demonym_country("Xanadoans") == "XA"
+    # A dotted abbreviation is no village whose own name is those letters.
+    assert [c.name for c in gazetteer.lookup("U.S.", abbreviation=True)] == ["Xanadia"]
+    assert {c.name for c in gazetteer.lookup("US", abbreviation=True)} == {"Xanadia", "Us"}
+
+
+def test_shipped_aliases_all_resolve() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.unresolved_aliases == []
+    assert gazetteer.lookup("Britain")[0].country_code == "GB"
+    assert gazetteer.lookup("Donbas")[0].country_code == "UA"
+    assert gazetteer.demonym_country("Palestinians") == "PS"

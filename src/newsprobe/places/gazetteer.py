@@ -5,15 +5,16 @@ from __future__ import annotations
 import functools
 import gzip
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.places.build import ABBREVIATION, ALTERNATE, COORD_SCALE, LOOSE, MAIN
-from newsprobe.places.normalize import loose_key, normalize_name
+from newsprobe.places.normalize import is_dotted_abbreviation, loose_key, normalize_name
 
 GAZETTEER_FILE = "gazetteer.sqlite.gz"
+ALIASES_FILE = "aliases.tsv"
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,25 @@ def default_path() -> Path:
     return Path(str(resources.files("newsprobe.places") / "data" / GAZETTEER_FILE))
 
 
+def aliases_path() -> Path:
+    """Our table of English names the gazetteer lacks ("Britain", "Donbas") and demonyms ("Palestinian")."""
+    return Path(str(resources.files("newsprobe.places") / "data" / ALIASES_FILE))
+
+
+def read_alias_rows(path: Path) -> list[tuple[str, str, str]]:
+    """(alias, kind, targets) rows of the alias table; `#` starts a comment line."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, kind, targets = line.split("\t")
+            rows.append((alias, kind, targets))
+    return rows
+
+
 class Gazetteer:
     """The GeoNames-derived gazetteer, decompressed into an in-memory SQLite database."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, alias_rows: list[tuple[str, str, str]] | None = None) -> None:
         path = path or default_path()
         try:
             payload = gzip.decompress(path.read_bytes())
@@ -61,16 +77,22 @@ class Gazetteer:
         self.db.deserialize(payload)
         self.divisions = {(cc, code): name for cc, code, name in self.db.execute("SELECT * FROM divisions")}
         self.demonyms = dict(self.db.execute("SELECT key, cc FROM demonyms"))
+        self.aliases: dict[str, tuple[Candidate, ...]] = {}
+        self.unresolved_aliases: list[str] = []  # targets this gazetteer lacks (a small test gazetteer lacks most)
+        self._add_aliases(read_alias_rows(aliases_path()) if alias_rows is None else alias_rows)
         # Per-instance caches: news repeats the same few names, and each lookup is an SQL join.
         self.lookup = functools.lru_cache(maxsize=65536)(self._lookup)
         self.has_name = functools.lru_cache(maxsize=262144)(self._has_name)
         self.country = functools.lru_cache(maxsize=512)(self._country)
 
     def _lookup(self, name: str, abbreviation: bool = False) -> tuple[Candidate, ...]:
-        """Places called `name`: exact spellings first, else transliteration variants (loose keys)."""
+        """Places called `name`: exact spellings and our aliases first, else transliteration variants (loose keys)."""
         key = normalize_name(name)
         kinds = (MAIN, ALTERNATE, ABBREVIATION) if abbreviation else (MAIN, ALTERNATE)
         found = self._query(key, kinds)
+        if is_dotted_abbreviation(name):
+            found = tuple(c for c in found if c.match != MAIN)  # "U.S." is no village called Us
+        found += self.aliases.get(key, ())
         if not found:
             found = self._query(loose_key(name), (LOOSE,))
         return found
@@ -78,7 +100,30 @@ class Gazetteer:
     def _has_name(self, key: str) -> bool:
         """Whether a normalized key names any place exactly (used to scan text cheaply)."""
         row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind <= ? LIMIT 1", (key, ALTERNATE))
-        return row.fetchone() is not None
+        return key in self.aliases or row.fetchone() is not None
+
+    def _add_aliases(self, rows: list[tuple[str, str, str]]) -> None:
+        """Resolve the alias table against this gazetteer: names become candidates, demonyms join the demonyms."""
+        for alias, kind, targets in rows:
+            if kind == "demonym":
+                self.demonyms.setdefault(normalize_name(alias), targets)
+                continue
+            entries = [self._entry(*target.strip().split("/")) for target in targets.split(" + ")]
+            if any(entry is None for entry in entries):
+                self.unresolved_aliases.append(alias)
+                continue
+            pid = -1 - len(self.aliases)  # composite regions are no row of the places table
+            found = [entry for entry in entries if entry is not None]
+            candidate = replace(found[0], match=MAIN) if len(found) == 1 else _region(pid, alias, found)
+            self.aliases[normalize_name(alias)] = (candidate,)
+
+    def _entry(self, name: str, country_code: str, feature: str) -> Candidate | None:
+        """The most populous gazetteer place with this exact name, country and feature."""
+        row = self.db.execute(
+            "SELECT p.*, 0 FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.kind IN (?, ?) "
+            "AND p.cc = ? AND p.feature = ? ORDER BY p.population DESC LIMIT 1",
+            (normalize_name(name), MAIN, ALTERNATE, country_code, feature)).fetchone()
+        return self._candidate(row) if row else None
 
     def _query(self, key: str, kinds: tuple[int, ...]) -> tuple[Candidate, ...]:
         marks = ",".join("?" * len(kinds))
@@ -106,6 +151,15 @@ class Gazetteer:
         row = self.db.execute("SELECT p.*, 0 FROM places p WHERE p.cc = ? AND p.feature = 'A.PCLI'", (country_code,))
         found = row.fetchone()
         return self._candidate(found) if found else None
+
+
+def _region(pid: int, name: str, parts: list[Candidate]) -> Candidate:
+    """A region made of several gazetteer places ("Donbas": Donetsk and Luhansk), at their mean point."""
+    countries = {part.country_code for part in parts}
+    country = countries.pop() if len(countries) == 1 else ""
+    admin1s = {part.admin1 for part in parts}
+    return Candidate(pid, None, name, sum(p.lat for p in parts) / len(parts), sum(p.lon for p in parts) / len(parts),
+                     country, admin1s.pop() if len(admin1s) == 1 else "", "L.RGN", sum(p.population for p in parts), MAIN)
 
 
 @functools.cache

@@ -28,9 +28,14 @@ def fold(text: str) -> str:
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.\s?){2,}$|^(?:[A-Za-z]\.\s?)+[A-Za-z]$")
 
 
+def is_dotted_abbreviation(name: str) -> bool:
+    """"U.S.", "L.A.", "D.C.": letters with dots."""
+    return bool(_DOTTED.match(name.strip()))
+
+
 def normalize_name(name: str) -> str:
     """The exact lookup key: folded, apostrophes dropped, hyphens and spaces collapsed to one space."""
-    if _DOTTED.match(name.strip()):  # "U.S." and "U.K." are the codes US and UK
+    if is_dotted_abbreviation(name):  # "U.S." and "U.K." are the codes US and UK
         name = re.sub(r"[.\s]", "", name)
     folded = _APOSTROPHES.sub("", fold(name))
     folded = _SEPARATORS.sub(" ", folded)

@@ -116,7 +116,7 @@ def _chained_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
 def _run_ending_at(doc: Doc, end: int) -> Span | None:
     """The capitalised token run (with its division word) that ends just before token `end`."""
     start = end - 1 if doc[end - 1].lower_ in DIVISION_WORDS else end
-    while start > 0 and end - start < MAX_NAME_TOKENS and _capitalised(doc[start - 1]):
+    while start > 0 and end - start < MAX_NAME_TOKENS and _in_name(doc, start - 1):
         start -= 1
     return doc[start:end] if start < end and _capitalised(doc[start]) else None
 
@@ -124,13 +124,22 @@ def _run_ending_at(doc: Doc, end: int) -> Span | None:
 def _run_starting_at(doc: Doc, start: int) -> Span | None:
     """The capitalised token run (with a following division word) that starts at token `start`."""
     end = start
-    while end < len(doc) and end - start < MAX_NAME_TOKENS and _capitalised(doc[end]):
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and _in_name(doc, end):
         end += 1
     return _extend_division(doc[start:end]) if end > start else None
 
 
 def _capitalised(token: Token) -> bool:
     return (token.is_title or token.is_upper) and token.is_alpha
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """A capitalised word, or a hyphen that joins two without spaces ("Emilia-Romagna")."""
+    token = doc[i]
+    if _capitalised(token):
+        return True
+    return (token.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not token.whitespace_
+            and _capitalised(doc[i - 1]) and _capitalised(doc[i + 1]))
 
 
 def _chainable(span: Span, gazetteer: Gazetteer) -> bool:

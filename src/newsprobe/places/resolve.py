@@ -21,6 +21,9 @@ RANKER_FILE = "ranker.json"
 # Generic words after a settlement's name ("Savar city", "Nukus town"); a municipality is mostly its town.
 SETTLEMENT_WORDS = frozenset(("city", "town", "village", "hamlet", "settlement", "municipality"))
 MAX_CANDIDATES = 40
+# The smallest town taken for a division of its name that the gazetteer lacks (seats of provinces and of most
+# districts are larger; hamlets that share a county's name are not).
+SEAT_MIN_POPULATION = 20_000
 # A transliteration-variant match must still look like the name it matched (Kemal ~ Kamal, not Missoula).
 LOOSE_SIMILARITY = 75.0
 FEATURES = (
@@ -48,13 +51,18 @@ def load_weights(path: Path | None = None) -> dict[str, float]:
     return json.loads(path.read_text(encoding="utf-8"))["weights"]
 
 
-def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False) -> list[Candidate]:
-    """Gazetteer places a surface may name, filtered and capped by population."""
+def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
+                   within: frozenset[tuple[str, str]] = frozenset()) -> list[Candidate]:
+    """Gazetteer places a surface may name, filtered and capped by population; those inside the divisions
+    `within` ((country, admin1) pairs, admin1 "" for a whole country) are kept before the cap."""
     abbreviation = surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4
     bare = bare_division_name(surface)
     found: tuple[Candidate, ...] = ()
     if division or bare != surface:
-        found = tuple(c for c in gazetteer.lookup(bare) if c.is_division) or gazetteer.lookup(surface)
+        # A division the gazetteer lacks under that name ("Atyrau region") is found by its namesake seat, a
+        # town of some size: "Saint Bernard Parish" is not a hamlet called Saint Bernard in Ohio.
+        found = (tuple(c for c in gazetteer.lookup(bare) if c.is_division) or gazetteer.lookup(surface)
+                 or tuple(c for c in gazetteer.lookup(bare) if c.population >= SEAT_MIN_POPULATION))
     found = found or gazetteer.lookup(surface, abbreviation) or gazetteer.lookup(strip_the(surface))
     # "Savar city", "Batumi City", "Puerto Tejada municipality": the place under its own name, when the whole
     # phrase names none ("Mexico City" does, and is found above); a far-fetched loose match is no name.
@@ -65,7 +73,14 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False) -
     country = gazetteer.country(code) if code else None
     if country and country not in kept:
         kept.append(country)
-    return sorted(kept, key=lambda c: -c.population)[:MAX_CANDIDATES]
+    inside = [c for c in kept if (c.country_code, c.admin1) in within or (c.country_code, "") in within]
+    return sorted(kept, key=lambda c: (c not in inside, -c.population))[:MAX_CANDIDATES]
+
+
+def qualified_areas(keys: frozenset[str], gazetteer: Gazetteer) -> frozenset[tuple[str, str]]:
+    """The countries and first-level divisions that qualifying names can be ("Tucuman" → ("AR", "24"))."""
+    return frozenset((c.country_code, "" if c.feature == "A.PCLI" else c.admin1)
+                     for key in keys for c in gazetteer.lookup(key) if c.feature in ("A.PCLI", "A.ADM1"))
 
 
 def _plausible(surface: str, found: tuple[Candidate, ...]) -> list[Candidate]:
@@ -287,8 +302,9 @@ def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazett
         surface, key = text[start:end], normalize_name(text[start:end])
         division = division or division_follows(text, end)
         if key not in names:
-            names[key] = Name(key, candidates_for(surface, gazetteer, division), division,
-                              qualifiers.get(key, frozenset()), enclosing.get(key, frozenset()))
+            qualifying = qualifiers.get(key, frozenset())
+            names[key] = Name(key, candidates_for(surface, gazetteer, division, qualified_areas(qualifying, gazetteer)),
+                              division, qualifying, enclosing.get(key, frozenset()))
     return names
 
 
