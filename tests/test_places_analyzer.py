@@ -181,3 +181,25 @@ def test_places_qualifiers_keep_their_towns_and_hyphenated_divisions_chain() -> 
 def test_places_division_missing_from_the_gazetteer_found_by_its_seat() -> None:
     place = Geoparser().parse("Workers protested in the Atyrau region on Monday.")[0]
     assert place.candidate is not None and (place.candidate.country_code, place.candidate.name) == ("KZ", "Atyrau")
+
+
+@pytest.mark.parametrize(("text", "name", "country", "feature"), [
+    # A town qualified by its province is looked for inside that province.
+    ("Farmers marched in San Lorenzo (Santa Fe) on Saturday.", "San Lorenzo", "AR", "P.PPL"),
+    # ... even when a namesake abroad goes by the whole phrase ("Hays City", Kansas).
+    ("Houthi forces shelled areas near Hays city (Hays, Al Hudaydah) on Monday.", "Hays city", "YE", "P.PPL"),
+    # A state in a list of states is no town of the next state.
+    ("Illnesses were reported in Arizona, Colorado, Georgia, Illinois, Missouri, New Jersey and Ohio.", "Illinois",
+     "US", "A.ADM1"),
+    # Arabic names go with and without their article.
+    ("IS hideouts were destroyed in Anbar province on Tuesday.", "Anbar province", "IQ", "A.ADM1"),
+])
+def test_places_qualified_and_arabic_names(text: str, name: str, country: str, feature: str) -> None:
+    place = next(p for p in Geoparser().parse(text) if p.text == name)
+    assert place.candidate is not None and (place.candidate.country_code, place.candidate.feature) == (country, feature)
+
+
+def test_places_a_name_in_brackets_read_as_an_organisation_runs_on() -> None:
+    # NER reads "Mossoro (Rio Grande" as an organisation; the bracketed piece is the whole state's name.
+    assert [m.text for m in Geoparser().mentions("On 22 May 2022, in Mossoro (Rio Grande do Norte), a man was shot.")] \
+        == ["Mossoro", "Rio Grande do Norte"]

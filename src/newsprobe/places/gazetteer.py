@@ -11,7 +11,7 @@ from pathlib import Path
 
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.places.build import ABBREVIATION, ALTERNATE, COORD_SCALE, LOOSE, MAIN
-from newsprobe.places.normalize import is_dotted_abbreviation, loose_key, normalize_name
+from newsprobe.places.normalize import is_dotted_abbreviation, loose_key, normalize_name, strip_article
 
 GAZETTEER_FILE = "gazetteer.sqlite.gz"
 ALIASES_FILE = "aliases.tsv"
@@ -93,6 +93,10 @@ class Gazetteer:
         if is_dotted_abbreviation(name):
             found = tuple(c for c in found if c.match != MAIN)  # "U.S." is no village called Us
         found += self.aliases.get(key, ())
+        if key and strip_article(key) == key:
+            # Arabic names go with and without their article: "Anbar" is Al Anbar (and not only Ambar, Turkey).
+            known = {c.pid for c in found}
+            found += tuple(c for c in self._query(f"al {key}", (MAIN, ALTERNATE)) if c.pid not in known)
         if not found:
             found = self._query(loose_key(name), (LOOSE,))
         return found

@@ -207,7 +207,7 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
     if ent.label_ in PLACE_LABELS:
         return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
     if ent.label_ in OTHER_LABELS and (_known_elsewhere(ent, gazetteer, place_keys) or _named_division(ent, gazetteer)):
-        return _mention(_extend_division(ent), "ner")
+        return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
     if ent.label_ == "NORP" and any(c.match == MAIN and (c.feature in ("A.PCLI", "A.ADM1") or c.population >= NORP_PLACE)
                                     for c in _lookup(ent, gazetteer)):
         return _mention(ent, "ner")  # NER sometimes reads a city as a nationality ("hit Aleppo")

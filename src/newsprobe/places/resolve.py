@@ -62,19 +62,26 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
         # A division the gazetteer lacks under that name ("Atyrau region") is found by its namesake seat, a
         # town of some size: "Saint Bernard Parish" is not a hamlet called Saint Bernard in Ohio.
         found = (tuple(c for c in gazetteer.lookup(bare) if c.is_division) or gazetteer.lookup(surface)
-                 or tuple(c for c in gazetteer.lookup(bare) if c.population >= SEAT_MIN_POPULATION))
+                 or tuple(c for c in gazetteer.lookup(bare) if c.population >= SEAT_MIN_POPULATION and c.match != LOOSE))
     found = found or gazetteer.lookup(surface, abbreviation) or gazetteer.lookup(strip_the(surface))
     # "Savar city", "Batumi City", "Puerto Tejada municipality": the place under its own name, when the whole
     # phrase names none ("Mexico City" does, and is found above); a far-fetched loose match is no name.
     kept = _plausible(surface, found) or _plausible(surface, _settlements(surface, gazetteer))
+    if within and not any(_inside(c, within) for c in kept):
+        # "Hays city (Hays, Al Hudaydah)": Hays, Kansas goes by "Hays City", the town meant by "Hays".
+        kept += [c for c in _settlements(surface, gazetteer) if _inside(c, within) and c not in kept]
     # A demonym given as a place ("Kenyan" in a gold span) stands for its country, though a village may share
     # the word (Canadian, Texas): the country joins the candidates.
     code = gazetteer.demonym_country(strip_the(surface))
     country = gazetteer.country(code) if code else None
     if country and country not in kept:
         kept.append(country)
-    inside = [c for c in kept if (c.country_code, c.admin1) in within or (c.country_code, "") in within]
-    return sorted(kept, key=lambda c: (c not in inside, -c.population))[:MAX_CANDIDATES]
+    return sorted(kept, key=lambda c: (not _inside(c, within), -c.population))[:MAX_CANDIDATES]
+
+
+def _inside(candidate: Candidate, areas: frozenset[tuple[str, str]]) -> bool:
+    """Whether a candidate lies in one of the (country, admin1) areas; admin1 "" stands for a whole country."""
+    return (candidate.country_code, candidate.admin1) in areas or (candidate.country_code, "") in areas
 
 
 def qualified_areas(keys: frozenset[str], gazetteer: Gazetteer) -> frozenset[tuple[str, str]]:
@@ -244,6 +251,23 @@ def enclosing_countries(name: Name, beliefs: dict[str, Distribution]) -> frozens
                      if candidate.feature in ("A.PCLI", "A.ADM1", "A.ADM2") and candidate.country_code)
 
 
+def inside_qualifying_division(candidates: list[Candidate], name: Name,
+                               beliefs: dict[str, Distribution]) -> list[Candidate]:
+    """The candidates inside a first-level division that the text names right after the name and that the
+    article takes as one ("San Lorenzo (Santa Fe)", "Paso Canoas, Chiriqui"); empty when none lies there (so
+    a list of names restricts nothing: "Texas, California and Florida"; and a name that can be a state or
+    country is itself one in a list, "Washington, Pennsylvania and California", not a town of Pennsylvania)."""
+    if any(c.feature in ("A.ADM1", "A.PCLI") for c in name.candidates):
+        return []
+    areas = set()
+    for key in name.qualifiers:
+        belief = beliefs.get(key) or {}
+        chosen = max(belief, key=belief.__getitem__, default=None)
+        if chosen is not None and chosen.feature == "A.ADM1":
+            areas.add((chosen.country_code, chosen.admin1))
+    return [c for c in candidates if not c.is_division and (c.country_code, c.admin1) in areas]
+
+
 def features(candidate: Candidate, candidates: list[Candidate], context: Context, division: bool) -> list[float]:
     """The ranker's feature vector for one candidate, in the order of FEATURES."""
     feature = candidate.feature
@@ -327,7 +351,8 @@ def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution], weig
         context = build_context(beliefs, key, name.qualifiers, support[key])
         scored = {c: score(features(c, name.candidates, context, name.division), weights) for c in name.candidates}
         allowed = enclosing_countries(name, beliefs)
-        best = max((c for c in scored if not allowed or c.country_code in allowed), key=scored.__getitem__, default=None)
+        pool = [c for c in scored if not allowed or c.country_code in allowed]
+        best = max(inside_qualifying_division(pool, name, beliefs) or pool, key=scored.__getitem__, default=None)
         choices[key] = Choice(best, scored[best] if best else 0.0)
         total = sum(scored.values())
         # The next round's context: this name's candidates weighted by their share of the scores.
