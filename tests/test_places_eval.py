@@ -75,3 +75,29 @@ def test_train_places_fits_ranker_on_a_tiny_corpus(runner, tiny_corpus: Path, tm
     ranker = json.loads((out / "models" / "ranker.json").read_text(encoding="utf-8"))
     assert set(ranker["weights"]) >= {"bias", "log_population", "proximity"}
     assert ranker["card"]["documents"] == 2 and ranker["card"]["training_data"] == ["tiny.jsonl"]
+
+
+def test_conditional_logit_learns_which_candidate_of_a_name_is_right() -> None:
+    import math
+    import random
+
+    from newsprobe.places.resolve import FEATURES, score
+    from newsprobe.places.train import Group, calibrated, conditional_logit
+
+    supported, population = FEATURES.index("nearby_names"), FEATURES.index("log_population")
+    rng = random.Random(3)
+
+    def vector(nearby: float) -> list[float]:
+        values = [0.0] * len(FEATURES)
+        values[0], values[supported], values[population] = 1.0, nearby, rng.random()
+        return values
+
+    # In each name the right candidate is the one its neighbours support; population is noise.
+    groups = [Group([vector(1.0 if i == right else 0.0) for i in range(3)], right)
+              for right in (rng.randrange(3) for _ in range(60))]
+    raw = conditional_logit(groups, 1.0)
+    assert raw[supported] > 1.0 and abs(raw[population]) < raw[supported]
+    weights = calibrated(groups, raw)
+    right, wrong = score(vector(1.0), weights), score(vector(0.0), weights)
+    assert 0.5 < right < 1.0 and 0.0 < wrong < 0.2  # a third of the candidates are right: scores are chances
+    assert not math.isclose(weights["bias"], raw[0])
