@@ -101,3 +101,12 @@ def test_conditional_logit_learns_which_candidate_of_a_name_is_right() -> None:
     right, wrong = score(vector(1.0), weights), score(vector(0.0), weights)
     assert 0.5 < right < 1.0 and 0.0 < wrong < 0.2  # a third of the candidates are right: scores are chances
     assert not math.isclose(weights["bias"], raw[0])
+
+
+def test_calibration_keeps_the_weights_when_every_candidate_is_right() -> None:
+    from newsprobe.places.resolve import FEATURES
+    from newsprobe.places.train import Group, calibrated
+
+    lone = [1.0] + [0.5] * (len(FEATURES) - 1)
+    weights = [0.2] * len(FEATURES)
+    assert calibrated([Group([lone], 0), Group([lone], 0)], weights) == dict(zip(FEATURES, weights, strict=True))

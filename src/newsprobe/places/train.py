@@ -115,6 +115,8 @@ def calibrated(groups: list[Group], weights: list[float]) -> dict[str, float]:
     inputs = np.concatenate([np.column_stack((np.asarray(g.vectors) @ w, np.asarray(g.vectors)[:, ambiguity]))
                              for g in groups])
     labels = np.concatenate([[int(i == g.target) for i in range(len(g.vectors))] for g in groups])
+    if len(set(labels)) < 2:  # a corpus too small to tell right from wrong: keep the raw weights
+        return dict(zip(FEATURES, map(float, w), strict=True))
     platt = LogisticRegression(C=1e6).fit(inputs, labels)
     scaled = {name: float(platt.coef_[0][0] * value) for name, value in zip(FEATURES, w, strict=True)}
     scaled["bias"] += float(platt.intercept_[0])
