@@ -13,7 +13,6 @@ from newsprobe.places.normalize import normalize_name
 from newsprobe.places.recognize import Mention, find_mentions, load_nlp
 from newsprobe.places.relative import Relation, relation_before
 from newsprobe.places.resolve import (
-    SETTLEMENT_WORDS,
     Choice,
     Context,
     candidates_for,
@@ -22,6 +21,7 @@ from newsprobe.places.resolve import (
     load_weights,
     resolve_names,
     score,
+    without_settlement_word,
 )
 
 # Words that may stand between a place and the relation that locates it ("Muayzilah, located 30 km west of X").
@@ -180,5 +180,4 @@ def _place_unknown(located: list[Located]) -> list[Located]:
 
 def _village_key(surface: str) -> str:
     """The key of an unknown name without its settlement word: "Muayzilah settlement" is "Muayzilah"."""
-    words = normalize_name(surface).split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in SETTLEMENT_WORDS else " ".join(words)
+    return normalize_name(without_settlement_word(surface))

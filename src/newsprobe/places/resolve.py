@@ -6,6 +6,7 @@ import itertools
 import json
 import math
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -66,10 +67,11 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
     found = found or gazetteer.lookup(surface, abbreviation) or gazetteer.lookup(strip_the(surface))
     # "Savar city", "Batumi City", "Puerto Tejada municipality": the place under its own name, when the whole
     # phrase names none ("Mexico City" does, and is found above); a far-fetched loose match is no name.
-    kept = _plausible(surface, found) or _plausible(surface, _settlements(surface, gazetteer))
+    settlements = _settlements(surface, gazetteer)
+    kept = _plausible(surface, found) or _plausible(surface, settlements)
     if within and not any(_inside(c, within) for c in kept):
         # "Hays city (Hays, Al Hudaydah)": Hays, Kansas goes by "Hays City", the town meant by "Hays".
-        kept += [c for c in _settlements(surface, gazetteer) if _inside(c, within) and c not in kept]
+        kept += [c for c in settlements if _inside(c, within) and c not in kept]
     # A demonym given as a place ("Kenyan" in a gold span) stands for its country, though a village may share
     # the word (Canadian, Texas): the country joins the candidates.
     code = gazetteer.demonym_country(strip_the(surface))
@@ -79,7 +81,7 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
     return sorted(kept, key=lambda c: (not _inside(c, within), -c.population))[:MAX_CANDIDATES]
 
 
-def _inside(candidate: Candidate, areas: frozenset[tuple[str, str]]) -> bool:
+def _inside(candidate: Candidate, areas: AbstractSet[tuple[str, str]]) -> bool:
     """Whether a candidate lies in one of the (country, admin1) areas; admin1 "" stands for a whole country."""
     return (candidate.country_code, candidate.admin1) in areas or (candidate.country_code, "") in areas
 
@@ -97,10 +99,14 @@ def _plausible(surface: str, found: tuple[Candidate, ...]) -> list[Candidate]:
 
 def _settlements(surface: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """Populated places named by a surface without its trailing settlement word ("Savar city" → Savar)."""
+    bare = without_settlement_word(surface)
+    return tuple(c for c in gazetteer.lookup(bare) if not c.is_division) if bare != surface else ()
+
+
+def without_settlement_word(surface: str) -> str:
+    """The name without a trailing settlement word ("Muayzilah settlement" → "Muayzilah"), else unchanged."""
     words = surface.split()
-    if len(words) < 2 or normalize_name(words[-1]) not in SETTLEMENT_WORDS:
-        return ()
-    return tuple(c for c in gazetteer.lookup(" ".join(words[:-1])) if not c.is_division)
+    return " ".join(words[:-1]) if len(words) > 1 and normalize_name(words[-1]) in SETTLEMENT_WORDS else surface
 
 
 def division_follows(text: str, end: int) -> bool:
@@ -265,7 +271,7 @@ def inside_qualifying_division(candidates: list[Candidate], name: Name,
         chosen = max(belief, key=belief.__getitem__, default=None)
         if chosen is not None and chosen.feature == "A.ADM1":
             areas.add((chosen.country_code, chosen.admin1))
-    return [c for c in candidates if not c.is_division and (c.country_code, c.admin1) in areas]
+    return [c for c in candidates if not c.is_division and _inside(c, areas)]
 
 
 def features(candidate: Candidate, candidates: list[Candidate], context: Context, division: bool) -> list[float]:
