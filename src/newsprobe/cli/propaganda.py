@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from newsprobe.errors import Errors, InputError, NewsprobeError
+from newsprobe.propaganda.corpus import FOLD_SPLITS, FOLDS, held_out_split
 from newsprobe.propaganda.recipe import TrainSettings
 
 
@@ -40,8 +41,9 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
 @click.option("--epochs", type=int, default=TrainSettings.epochs, show_default=True)
 @click.option("--max-steps", type=int, default=TrainSettings.max_steps, show_default=True,
               help="Stop after this many steps (0: none).")
-@click.option("--split", type=click.Choice(["train", "fit"]), default=TrainSettings.split, show_default=True,
-              help="Articles to train on: all non-dev ones, or those outside the tuning part too.")
+@click.option("--split", type=click.Choice(["train", "fit", *FOLD_SPLITS[3::2]]), default=TrainSettings.split,
+              show_default=True, help="Articles to train on: all non-dev ones, those outside the tuning part too, "
+              "or those outside one cross-validation fold (scored on that fold).")
 @click.option("--window-tokens", type=click.IntRange(16, 510), default=TrainSettings.window_tokens, show_default=True,
               help="Word pieces the encoder reads at once.")
 @click.option("--window-stride", type=click.IntRange(1), default=TrainSettings.window_stride, show_default=True,
@@ -51,10 +53,15 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
 @click.option("--thresholds", type=(click.FloatRange(0, 1), click.FloatRange(0, 1)), default=None, metavar="HIGH LOW",
               help="Span thresholds of a `train` run, chosen beforehand (e.g. by a --split fit run on its tuning "
               "part); without it they are chosen on dev after training.")
+@click.option("--cross-validate", is_flag=True,
+              help=f"Train one model per fold ({FOLDS} folds, fold 1 = dev) under --out/fold-K, each on the other "
+              "folds, and score every article with the model that never read it (needs --thresholds; a re-run "
+              "reuses finished folds).")
 @_user_errors
 def train_propaganda_command(
     data_dir: Path, out_dir: Path | None, seeds: tuple[int, ...], epochs: int, max_steps: int, split: str,
     window_tokens: int, window_stride: int, train_embeddings: bool, thresholds: tuple[float, float] | None,
+    cross_validate: bool,
 ) -> None:
     """Fine-tune the technique models on the PTC training articles (dev split held out)."""
     try:
@@ -66,9 +73,28 @@ def train_propaganda_command(
     settings = replace(TrainSettings(), seeds=seeds, epochs=epochs, max_steps=max_steps, split=split,
                        window_tokens=window_tokens, window_stride=window_stride, train_embeddings=train_embeddings,
                        span_thresholds=thresholds)
+    fold_run = cross_validate or split.startswith("not-fold-")
+    if fold_run and (out_dir is None or thresholds is None):
+        raise NewsprobeError(Errors.E107)
+    if cross_validate and out_dir is not None:
+        _cross_validate(data_dir, out_dir, settings)
+        return
     card = build_model(data_dir, out_dir or MODEL_DIR, encoder_dir(), settings, log=click.echo)
-    click.echo(f"model written to {out_dir or MODEL_DIR} (dev SI F1 {card['dev']['si']['f1']}, "
-               f"TC micro-F1 {card['dev']['tc_micro_f1']})")
+    held_out = card[held_out_split(split)]
+    click.echo(f"model written to {out_dir or MODEL_DIR} ({held_out_split(split)} SI F1 {held_out['si']['f1']}, "
+               f"TC micro-F1 {held_out['tc_micro_f1']})")
+
+
+def _cross_validate(data_dir: Path, out_dir: Path, settings: TrainSettings) -> None:
+    """Run and print the cross-validation; its report is also written to `out_dir/cross_validation.json`."""
+    import json
+
+    from newsprobe.propaganda.evaluate import format_cross_validation
+    from newsprobe.propaganda.train import cross_validate, encoder_dir
+
+    validation = cross_validate(data_dir, out_dir, encoder_dir(), settings, log=click.echo)
+    (out_dir / "cross_validation.json").write_text(json.dumps(validation.to_dict(), indent=2) + "\n", encoding="utf-8")
+    click.echo(format_cross_validation(validation))
 
 
 @click.group("propaganda")

@@ -14,7 +14,12 @@ SPLIT_SALT = "newsprobe-ptc-dev-v1"
 # A part of the training articles held out to choose decoding settings and fit the span filter.
 TUNE_PERCENT = 20
 TUNE_SALT = "newsprobe-ptc-tune-v1"
+# Cross-validation: fold 1 is the dev split, the training articles fall into the other folds by another
+# fixed hash, so the shipped model (trained on `train`) is the model of fold 1.
+FOLDS = 5
+FOLD_SALT = "newsprobe-ptc-fold-v1"
 SPLITS = ("all", "train", "fit", "tune", "dev")
+FOLD_SPLITS = tuple(f"{part}fold-{k}" for k in range(1, FOLDS + 1) for part in ("", "not-"))
 _ARTICLE_NUMBER = re.compile(r"article(\d+)")
 
 
@@ -63,8 +68,29 @@ def split_of(article_id: str) -> str:
     return "tune" if in_tune_split(article_id) else "fit"
 
 
+def fold_of(article_id: str) -> int:
+    """The cross-validation fold (1 to `FOLDS`) of an article: 1 for dev, fixed like the dev split."""
+    if in_dev_split(article_id):
+        return 1
+    digest = hashlib.sha256(f"{FOLD_SALT}:{article_id}".encode()).hexdigest()
+    return 2 + int(digest[:8], 16) % (FOLDS - 1)
+
+
+def fold_training_split(fold: int) -> str:
+    """The articles fold `fold`'s model trains on; fold 1 is dev, so its model is the `train` (shipped) one."""
+    return "train" if fold == 1 else f"not-fold-{fold}"
+
+
+def held_out_split(split: str) -> str:
+    """The split a model trained on `split` is scored on: its fold for `not-fold-K`, else dev."""
+    return split.removeprefix("not-") if split.startswith("not-fold-") else "dev"
+
+
 def in_split(article_id: str, split: str) -> bool:
-    """Whether an article belongs to `split` (one of `SPLITS`)."""
+    """Whether an article belongs to `split` (one of `SPLITS` or `FOLD_SPLITS`)."""
+    if split in FOLD_SPLITS:
+        in_fold = fold_of(article_id) == int(split.rsplit("-", 1)[1])
+        return in_fold != split.startswith("not-")
     part = split_of(article_id)
     return split == "all" or part == split or (split == "train" and part != "dev")
 

@@ -1,8 +1,9 @@
-"""Dev-split evaluation with the task's metrics, threshold calibration, and the speed benchmark."""
+"""Dev-split and cross-validated evaluation with the task's metrics, threshold calibration, speed benchmark."""
 
 from __future__ import annotations
 
 import resource
+import statistics
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,17 +36,83 @@ class EvalReport:
 
 def evaluate(data_dir: Path, split: str = "dev", model: PropagandaModel | None = None) -> EvalReport:
     """SI on the model's own spans and TC on the gold spans, both in the files' offsets."""
-    model = model or PropagandaModel(MODEL_DIR)
     articles = read_corpus(data_dir, split)
-    gold = [span for article in articles for span in article.spans]
-    predicted, classified = [], []
+    predicted, classified, _ = predictions(model or PropagandaModel(MODEL_DIR), articles)
+    return report_of(split, articles, predicted, classified)
+
+
+Pair = tuple[float, float]
+
+
+def predictions(model: PropagandaModel, articles: list[CorpusArticle], grid: tuple[Pair, ...] = ()
+                ) -> tuple[list[GoldSpan], list[GoldSpan], dict[Pair, list[GoldSpan]]]:
+    """The model's own technique spans of each article, its labels for the article's gold spans, and its
+    technique-agnostic spans at each threshold pair of `grid`."""
+    predicted: list[GoldSpan] = []
+    classified: list[GoldSpan] = []
+    at_pair: dict[Pair, list[GoldSpan]] = {pair: [] for pair in grid}
     for article in articles:
         source = source_text(article.id, article.text)
         reading = model.read(source.article.text)
         predicted += predict_source(model, source, reading)
         classified += classify_source(model, source, article.spans, reading) if article.spans else []
+        for pair in grid:
+            at_pair[pair] += _spans_at(model, source, reading, pair)
+    return predicted, classified, at_pair
+
+
+def report_of(split: str, articles: list[CorpusArticle], predicted: list[GoldSpan],
+              classified: list[GoldSpan]) -> EvalReport:
+    """SI and TC scores of `predictions` against the articles' gold spans."""
+    gold = [span for article in articles for span in article.spans]
     tc, per_technique = tc_scores(classified, gold)
     return EvalReport(split, len(articles), si_scores(predicted, gold), tc, per_technique)
+
+
+@dataclass
+class CrossValidation:
+    """Each fold's scores (its model never read its articles), the scores of all folds' predictions pooled,
+    and pooled SI once more with each fold's thresholds chosen on the other folds' predictions."""
+
+    folds: dict[int, EvalReport]
+    pooled: EvalReport
+    nested_si: Scores
+    nested_thresholds: dict[int, Pair]
+
+    def to_dict(self) -> dict:
+        return {"folds": {fold: report.to_dict() for fold, report in self.folds.items()},
+                "pooled": self.pooled.to_dict(), "nested_si": asdict(self.nested_si),
+                "nested_thresholds": self.nested_thresholds}
+
+
+def evaluate_folds(data_dir: Path, models: dict[int, Path]) -> CrossValidation:
+    """Score each fold's model on its own fold, then every article's prediction together."""
+    folds, articles, grids = {}, {}, {}
+    pooled_predicted, pooled_classified = [], []
+    for fold, folder in sorted(models.items()):
+        articles[fold] = read_corpus(data_dir, f"fold-{fold}")
+        predicted, classified, grids[fold] = predictions(PropagandaModel(folder), articles[fold], THRESHOLDS)
+        folds[fold] = report_of(f"fold-{fold}", articles[fold], predicted, classified)
+        pooled_predicted += predicted
+        pooled_classified += classified
+    everything = [article for fold in sorted(articles) for article in articles[fold]]
+    pooled = report_of("cross-validation", everything, pooled_predicted, pooled_classified)
+    gold = {fold: [span for article in found for span in article.spans] for fold, found in articles.items()}
+    nested_si, chosen = _thresholds_from_other_folds(grids, gold)
+    return CrossValidation(folds, pooled, nested_si, chosen)
+
+
+def _thresholds_from_other_folds(grids: dict[int, dict[Pair, list[GoldSpan]]],
+                                 gold: dict[int, list[GoldSpan]]) -> tuple[Scores, dict[int, Pair]]:
+    """Pooled SI when each fold takes the threshold pair that scores best on all the other folds."""
+    chosen, spans = {}, []
+    for fold, grid in grids.items():
+        others = [other for other in grids if other != fold] or [fold]
+        others_gold = [span for other in others for span in gold[other]]
+        chosen[fold] = max(grid, key=lambda pair: si_scores(
+            [span for other in others for span in grids[other][pair]], others_gold).f1)
+        spans += grid[chosen[fold]]
+    return si_scores(spans, [span for found in gold.values() for span in found]), chosen
 
 
 def format_report(report: EvalReport) -> str:
@@ -63,24 +130,35 @@ def format_report(report: EvalReport) -> str:
     return "\n".join(lines)
 
 
+def format_cross_validation(validation: CrossValidation) -> str:
+    """One line per fold, the spread of the folds' SI F1, SI with thresholds chosen on the other folds, then
+    the pooled report."""
+    lines = [f"fold {fold}: {report.articles} articles, SI P {report.si.precision:.4f} R {report.si.recall:.4f} "
+             f"F1 {report.si.f1:.4f}, TC micro-F1 {report.tc.f1:.4f}" for fold, report in validation.folds.items()]
+    si = [report.si.f1 for report in validation.folds.values()]
+    nested = validation.nested_si
+    chosen = ", ".join(f"{fold}: {high}/{low}" for fold, (high, low) in validation.nested_thresholds.items())
+    lines += [
+        (f"SI F1 over folds: mean {statistics.fmean(si):.4f}, standard deviation "
+         f"{statistics.stdev(si) if len(si) > 1 else 0.0:.4f}"),
+        (f"SI with each fold's thresholds chosen on the other folds: P {nested.precision:.4f} "
+         f"R {nested.recall:.4f} F1 {nested.f1:.4f} (fold: high/low {chosen})"),
+    ]
+    return "\n".join([*lines, "pooled, at the given thresholds:", format_report(validation.pooled)])
+
+
 def calibrate_threshold(
     model: PropagandaModel, articles: list[CorpusArticle]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """The (high, low) B+I thresholds with the best SI F1 on `articles`, and the F1 of every pair tried."""
-    readings = [(source_text(a.id, a.text), a) for a in articles]
-    read = [(source, model.read(source.article.text)) for source, _ in readings]
+    _, _, grid = predictions(model, articles, THRESHOLDS)
     gold = [span for article in articles for span in article.spans]
-    curve = {}
-    for pair in THRESHOLDS:
-        predicted = [span for source, reading in read for span in _spans_at(model, source, reading, pair)]
-        curve[f"{pair[0]}/{pair[1]}"] = round(si_scores(predicted, gold).f1, 4)
+    curve = {f"{high}/{low}": round(si_scores(spans, gold).f1, 4) for (high, low), spans in grid.items()}
     high, low = max(THRESHOLDS, key=lambda pair: curve[f"{pair[0]}/{pair[1]}"])
     return {"high": high, "low": low}, curve
 
 
-def _spans_at(
-    model: PropagandaModel, source: SourceText, reading: Reading, pair: tuple[float, float]
-) -> list[GoldSpan]:
+def _spans_at(model: PropagandaModel, source: SourceText, reading: Reading, pair: Pair) -> list[GoldSpan]:
     return [GoldSpan(source.id, "?", *to_raw(source.mapping, start, end))
             for start, end, _ in model.detect(reading, pair)]
 

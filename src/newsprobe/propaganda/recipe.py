@@ -26,7 +26,8 @@ class TrainSettings:
     window_stride: int = WINDOW_STRIDE
     # Fine-tune the word embeddings too (loaded words are lexical), or keep them frozen as pre-trained.
     train_embeddings: bool = False
-    # Articles to train on: `train` (all non-dev) or `fit` (non-dev minus the tuning part).
+    # Articles to train on: `train` (all non-dev), `fit` (non-dev minus the tuning part) or `not-fold-K`
+    # (all but one cross-validation fold).
     split: str = "train"
     # Stop early after this many optimizer steps; 0 = run all epochs.
     max_steps: int = 0

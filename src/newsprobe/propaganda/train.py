@@ -12,9 +12,10 @@ import random
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -22,12 +23,22 @@ from torch import nn
 from transformers import AutoModel, get_linear_schedule_with_warmup
 
 from newsprobe.errors import Errors, NewsprobeError
-from newsprobe.propaganda.corpus import DEV_PERCENT, SPLIT_SALT, read_corpus
+from newsprobe.propaganda.corpus import (
+    DEV_PERCENT,
+    FOLDS,
+    SPLIT_SALT,
+    fold_training_split,
+    held_out_split,
+    read_corpus,
+)
 from newsprobe.propaganda.examples import IGNORE, WindowExample, article_examples
 from newsprobe.propaganda.features import EXTRA_FEATURES
 from newsprobe.propaganda.recipe import TrainSettings
 from newsprobe.propaganda.techniques import LABELS
 from newsprobe.propaganda.windows import load_tokenizer
+
+if TYPE_CHECKING:
+    from newsprobe.propaganda.evaluate import CrossValidation
 
 HEAD_HIDDEN = 256
 Log = Callable[[str], None]
@@ -247,15 +258,59 @@ def write_card(out_dir: Path, card: dict) -> None:
 
 def build_model(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings,
                 log: Log = print) -> dict:
-    """Train, export, then calibrate and score on the dev split; the card records it all."""
+    """Train, export, then calibrate and score on the dev split (a fold's model: on its fold); the card records
+    it all."""
+    if settings.split.startswith("not-fold-") and settings.span_thresholds is None:
+        # Dev lies inside the training articles of folds 2-5: thresholds chosen there would flatter the fold.
+        raise NewsprobeError(Errors.E107)
     card = train(data_dir, out_dir, encoder_dir, settings, log)
     write_card(out_dir, card)
     if settings.span_thresholds and settings.split != "fit":
         high, low = settings.span_thresholds
         card["span_thresholds"], card["thresholds_chosen_on"] = {"high": high, "low": low}, "given"
-        return score_dev(data_dir, out_dir, card, log)
+        return score_held_out(data_dir, out_dir, card, log)
     # Models trained without the tuning part choose their thresholds there; the others can only use dev.
     return calibrate_and_score(data_dir, out_dir, card, "tune" if settings.split == "fit" else "dev", log)
+
+
+def cross_validate(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings,
+                   log: Log = print) -> CrossValidation:
+    """Train one model per fold on the other folds (`out_dir/fold-K`) and score every fold with its model.
+
+    Thresholds must be fixed beforehand, so no fold's score is chosen on that fold. A fold whose folder already
+    holds a model of the same recipe with its held-out scores is reused: an interrupted run resumes.
+    """
+    from newsprobe.propaganda.evaluate import evaluate_folds
+
+    if settings.span_thresholds is None:
+        raise NewsprobeError(Errors.E107)
+    folders = {}
+    for fold in range(1, FOLDS + 1):
+        fold_settings = replace(settings, split=fold_training_split(fold))
+        folders[fold] = out_dir / f"fold-{fold}"
+        if trained_with(folders[fold], fold_settings):
+            log(f"fold {fold}: reusing the model in {folders[fold]}")
+            continue
+        log(f"fold {fold}: training on {fold_settings.split}")
+        build_model(data_dir, folders[fold], encoder_dir, fold_settings, log)
+    return evaluate_folds(data_dir, folders)
+
+
+def trained_with(folder: Path, settings: TrainSettings) -> bool:
+    """Whether `folder` holds a finished model of `settings`: same recipe, thresholds, and held-out scores.
+
+    Settings a card predates (it lacks the key) are taken to be the defaults they were then.
+    """
+    card_path = folder / "card.json"
+    if not card_path.is_file():
+        return False
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    recorded = card.get("settings", {})
+    wanted = json.loads(json.dumps(asdict(settings)))
+    high, low = wanted.pop("span_thresholds")
+    same_recipe = bool(recorded) and all(recorded[key] == value for key, value in wanted.items() if key in recorded)
+    return (same_recipe and card.get("span_thresholds") == {"high": high, "low": low}
+            and held_out_split(settings.split) in card)
 
 
 def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, calibration: str, log: Log = print) -> dict:
@@ -267,22 +322,24 @@ def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, calibration: 
     card["span_thresholds"], grid = calibrate_threshold(PropagandaModel(out_dir), articles)
     card["thresholds_chosen_on"] = calibration
     card[f"threshold_grid_{calibration}_si_f1"] = grid
-    return score_dev(data_dir, out_dir, card, log)
+    return score_held_out(data_dir, out_dir, card, log)
 
 
-def score_dev(data_dir: Path, out_dir: Path, card: dict, log: Log = print) -> dict:
-    """Score the model in `out_dir` (with the card's thresholds) on the dev split; the card records it."""
+def score_held_out(data_dir: Path, out_dir: Path, card: dict, log: Log = print) -> dict:
+    """Score the model in `out_dir` (with the card's thresholds) on the split it never trained on: dev, or its
+    fold for a cross-validation run; the card records it under that split's name."""
     from newsprobe.propaganda.evaluate import evaluate
     from newsprobe.propaganda.model import PropagandaModel
 
     write_card(out_dir, card)
-    report = evaluate(data_dir, "dev", PropagandaModel(out_dir))
-    card["dev"] = {
+    held_out = held_out_split(card["settings"]["split"])
+    report = evaluate(data_dir, held_out, PropagandaModel(out_dir))
+    card[held_out] = {
         "articles": report.articles,
         "si": {key: round(value, 4) for key, value in asdict(report.si).items()},
         "tc_micro_f1": round(report.tc.f1, 4),
         "tc_per_technique_f1": {label: round(s.f1, 4) for label, s in report.tc_per_technique.items()},
     }
     write_card(out_dir, card)
-    log(f"dev SI F1 {report.si.f1:.4f}, TC micro-F1 {report.tc.f1:.4f}, thresholds {card['span_thresholds']}")
+    log(f"{held_out} SI F1 {report.si.f1:.4f}, TC micro-F1 {report.tc.f1:.4f}, thresholds {card['span_thresholds']}")
     return card
