@@ -5,6 +5,7 @@ from __future__ import annotations
 import resource
 import statistics
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -51,14 +52,20 @@ def predictions(model: PropagandaModel, articles: list[CorpusArticle], grid: tup
     predicted: list[GoldSpan] = []
     classified: list[GoldSpan] = []
     at_pair: dict[Pair, list[GoldSpan]] = {pair: [] for pair in grid}
-    for article in articles:
-        source = source_text(article.id, article.text)
-        reading = model.read(source.article.text)
+    for article, source, reading in _readings(model, articles):
         predicted += predict_source(model, source, reading)
         classified += classify_source(model, source, article.spans, reading) if article.spans else []
         for pair in grid:
             at_pair[pair] += _spans_at(model, source, reading, pair)
     return predicted, classified, at_pair
+
+
+def _readings(model: PropagandaModel, articles: list[CorpusArticle]
+              ) -> Iterator[tuple[CorpusArticle, SourceText, Reading]]:
+    """Each article with its text as the model reads it (and the offset map back) and the model's reading."""
+    for article in articles:
+        source = source_text(article.id, article.text)
+        yield article, source, model.read(source.article.text)
 
 
 def report_of(split: str, articles: list[CorpusArticle], predicted: list[GoldSpan],
@@ -151,9 +158,12 @@ def calibrate_threshold(
     model: PropagandaModel, articles: list[CorpusArticle]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """The (high, low) B+I thresholds with the best SI F1 on `articles`, and the F1 of every pair tried."""
-    _, _, grid = predictions(model, articles, THRESHOLDS)
+    at_pair: dict[Pair, list[GoldSpan]] = {pair: [] for pair in THRESHOLDS}
+    for _, source, reading in _readings(model, articles):
+        for pair in THRESHOLDS:
+            at_pair[pair] += _spans_at(model, source, reading, pair)
     gold = [span for article in articles for span in article.spans]
-    curve = {f"{high}/{low}": round(si_scores(spans, gold).f1, 4) for (high, low), spans in grid.items()}
+    curve = {f"{high}/{low}": round(si_scores(spans, gold).f1, 4) for (high, low), spans in at_pair.items()}
     high, low = max(THRESHOLDS, key=lambda pair: curve[f"{pair[0]}/{pair[1]}"])
     return {"high": high, "low": low}, curve
 
