@@ -2,6 +2,16 @@
 # Sets up a virtualenv from scratch and runs the whole test suite (what CI runs, via .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Debian packages the suite needs: PostgreSQL (the suite starts its own server) and Chromium (browser tests).
+if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then sudo_cmd=""; else sudo_cmd="sudo -n"; fi
+  if $sudo_cmd true 2>/dev/null; then
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql chromium >/dev/null
+  else
+    echo "scripts/test.sh: cannot install postgresql and chromium (no root): their tests will skip" >&2
+  fi
+fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -qq --upgrade pip
 # The CPU build of torch (the machine's local wheel) first, so nothing that depends on torch pulls the CUDA one.
