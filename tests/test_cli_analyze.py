@@ -72,7 +72,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_analysed(runner: Cli
     for name, code in [("empty.txt", "E001"), ("binary.txt", "E002"), ("huge.txt", "E003"),
                        ("mixed.jsonl", "E005"), ("unreachable", "E007")]:
         assert any(name in line and code in line for line in errors), (name, errors)
-    assert "5 input(s) failed" in result.stderr
+    assert "3 articles analysed, 5 inputs failed." in result.stderr
 
 
 def test_stdin_input(runner: CliRunner) -> None:
@@ -97,13 +97,13 @@ def test_text_report_shows_title_and_findings(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(cli, ["analyze", _write(tmp_path, "a.txt", ARTICLE)])
     assert result.exit_code == 0, result.output
     assert "Convoy attacked near the border" in result.stdout
-    assert "legal_disclaimer" in result.stdout and "outlet: Example Wire" in result.stdout
+    assert "legal disclaimer" in result.stdout and "outlet: Example Wire" in result.stdout
 
 
 def test_only_and_skip_choose_analyzers(runner: CliRunner, tmp_path: Path) -> None:
     path = _write(tmp_path, "a.txt", ARTICLE)
-    skipped = runner.invoke(cli, ["analyze", path, "-f", "json", "--skip", "signals"])
-    assert skipped.exit_code == 0 and Analysis.from_json(skipped.stdout).signals == []
+    skipped = runner.invoke(cli, ["analyze", path, "-f", "json", "--skip", "propaganda"])
+    assert skipped.exit_code == 0 and Analysis.from_json(skipped.stdout).techniques == []
     unknown = runner.invoke(cli, ["analyze", path, "--only", "nonsense"])
     assert unknown.exit_code != 0 and "E010" in unknown.output
 

@@ -16,13 +16,17 @@ class Errors(str, Enum):
     E008 = "no such file or folder: {path}"
     E009 = "HTML page has no extractable article text"
     E010 = "unknown analyzer {name!r}; known: {known}"
-    E011 = "analyzer {name!r} needs the {layer!r} layer, which no selected analyzer writes"
+    E011 = ("analyzer {name!r} reads the {layer!r} layer, which no selected analyzer writes: "
+            "run {writer!r} too, or skip {name!r}")
     E012 = "language is {language!r}, but the {analyzer!r} analyzer reads only {supported}"
     E013 = "JSON record on line {line} is not an object"
     E014 = "folder {path} holds no readable article files"
     E015 = "model file {path} is missing or unreadable; reinstall newsprobe or retrain with `newsprobe train`"
     E016 = "analysis failed: {detail}"
     E017 = "article text is {size:,} characters, over the limit of {limit:,} (raise it with --max-chars)"
+    E018 = "--only and --skip both name {names}: choose one"
+    E019 = "no analyzer is left to run after --only and --skip"
+    E020 = "cannot read or write {path}: {detail}"
     E201 = "places gazetteer {path} is missing or unreadable; rebuild it with `newsprobe train places`"
     E202 = ("spaCy model package {name!r} is not installed; install it with "
             "`pip install --require-hashes -r requirements-places.txt`")

@@ -71,7 +71,7 @@ def _generic_references(
 class ActorsAnalyzer:
     name: ClassVar[str] = "actors"
     version: ClassVar[str] = "v2"
-    requires: ClassVar[tuple[str, ...]] = ()
+    requires: ClassVar[tuple[str, ...]] = ("signals", "places")
     assigns: ClassVar[tuple[str, ...]] = ("entities",)
     languages: ClassVar[tuple[str, ...]] = ("en",)
 

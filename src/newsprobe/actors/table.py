@@ -58,10 +58,15 @@ class ActorTable:
         return self.unidentified.get(country, f"Unidentified Armed Group ({country})")
 
     def add_alias(self, alias: str, target: Target) -> None:
-        """Acronyms match case-sensitively, every other alias case-insensitively."""
+        """Acronyms and names led by "The" match case-sensitively, every other alias case-insensitively."""
         words = tuple(alias.split())
         if len(words) == 1 and _ACRONYM.fullmatch(alias) or len(alias) <= 3:
             self.exact[words].append(target)
+        elif words[0] == "The" and len(words) > 1:
+            # A name with its article ("The Left", "The Greens") is a name only when capitalised:
+            # "the left bank" is no party.
+            self.exact[words].append(target)
+            self.exact[("the", *words[1:])].append(target)
         else:
             self.folded[tuple(word.lower() for word in words)].append(target)
 

@@ -78,7 +78,7 @@ def _attribution(text: str, found: Found) -> Attribution:
 class ClaimsAnalyzer:
     name: ClassVar[str] = "claims"
     version: ClassVar[str] = "v1"
-    requires: ClassVar[tuple[str, ...]] = ()
+    requires: ClassVar[tuple[str, ...]] = ("entities", "places")
     assigns: ClassVar[tuple[str, ...]] = ("claims",)
     languages: ClassVar[tuple[str, ...]] = ("en",)
 

@@ -79,8 +79,10 @@ def _passive_report(tokens: list[Token]) -> Found | None:
 
 
 def _followed_by_verb(tokens: list[Token], i: int) -> bool:
-    """ "Media reports said": the noun "reports" is no cue when a reporting verb follows it."""
-    return i + 1 < len(tokens) and tokens[i + 1].lower in lx.REPORTING_VERBS
+    """ "Media reports said": the noun "reports" is no cue when a reporting verb follows it; nor is
+    "claimed responsibility", an act rather than a report."""
+    following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return following in lx.REPORTING_VERBS or following in lx.ACT_OBJECTS
 
 
 def _subject(tokens: list[Token], verb: int) -> tuple[int, int] | None:
@@ -131,6 +133,8 @@ def _plausible_subject(span: list[Token]) -> bool:
     words = [token for token in span if token.is_word]
     if not words or words[-1].lower in lx.SUBJECT_BAD_ENDS or len(span) >= _MAX_SUBJECT:
         return False
+    if words[0].lower in lx.NEGATIVE_SUBJECTS:
+        return False  # "No group has claimed ...": nobody is the source
     core = _before_relative(words)
     return not any(token.lower in lx.EVENT_VERBS or token.lower in lx.REPORTING_VERBS for token in core)
 

@@ -62,6 +62,10 @@ SUBJECT_TRAILERS = frozenset(
 SUBORDINATORS = frozenset(words("as while but and however meanwhile earlier later now also"))
 # Last words of a span that is no subject: "The ministry did not say", "the".
 SUBJECT_BAD_ENDS = frozenset(words("the a an and or not never did does do n't cannot could would"))
+# First words of a subject that says nobody spoke: "No group has claimed ...", "Nobody confirmed ...".
+NEGATIVE_SUBJECTS = frozenset(words("no nobody none neither nothing"))
+# Objects that make a reporting verb an act, not a report: "claimed responsibility for the attack".
+ACT_OBJECTS = frozenset(words("responsibility credit"))
 BE_AUX = frozenset(words("is are was were been be being"))
 PRONOUN_SOURCES: dict[str, SourceKind] = {
     "he": "named",

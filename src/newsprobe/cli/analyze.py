@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from newsprobe.cli.progress import progress_over
+from newsprobe.cli.progress import progress_over, summary_line
 from newsprobe.errors import InputError
 from newsprobe.ingest import STDIN, expand_inputs
-from newsprobe.pipeline import analyze_many
+from newsprobe.pipeline import added_requirements, analyze_many
 from newsprobe.render import FORMATS, open_writer
 from newsprobe.settings import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, Options
 
@@ -36,18 +36,27 @@ def analyze_command(
     .json/.jsonl records ({"id", "text", "title", "url", "outlet", "published"}) are read too.
     """
     options = Options(max_bytes=max_bytes, max_chars=max_chars, fetch_timeout_s=timeout, only=only, skip=skip)
+    note_added_analyzers(options)
     expanded = expand_inputs(inputs)
     # A JSONL file or stdin holds an unknown number of articles: the bar then counts without a total.
     many_per_input = any(item == STDIN or item.endswith((".json", ".jsonl", ".ndjson")) for item in expanded)
     total = None if many_per_input else len(expanded)
-    failures = 0
+    done = failures = 0
     with open_writer(output_format, output) as writer:
         for result in progress_over(analyze_many(expanded, options), total=total, label="analysing"):
             if isinstance(result, InputError):
                 failures += 1
                 click.echo(f"error: {result.describe()}", err=True)
             else:
+                done += 1
                 writer.write(result)
+    if done + failures > 1 or failures:
+        click.echo(summary_line(done, failures), err=True)
     if failures:
-        click.echo(f"{failures} input(s) failed; the rest were analysed.", err=True)
         sys.exit(1)
+
+
+def note_added_analyzers(options: Options) -> None:
+    """Say which analyzers run although `--only` did not name them (a chosen one reads their layers)."""
+    if added := added_requirements(options.only, options.skip):
+        click.echo(f"note: also running {', '.join(added)}: {', '.join(options.only)} reads their layers", err=True)

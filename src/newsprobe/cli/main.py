@@ -16,17 +16,22 @@ from newsprobe.cli.propaganda import (
     propaganda_group,
     train_propaganda_command,
 )
-from newsprobe.errors import NewsprobeError
+from newsprobe.errors import Errors, NewsprobeError
 
 
 class NewsprobeGroup(click.Group):
-    """Turns a `NewsprobeError` into a one-line message and exit status 2, not a traceback."""
+    """Turns a `NewsprobeError` or an unopenable path into a one-line coded message and exit status 2."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except NewsprobeError as error:
             click.echo(f"error: {error.describe()}", err=True)
+            ctx.exit(2)
+        except OSError as error:
+            # A path the user gave that cannot be opened (missing folder, permissions, a full disk).
+            coded = NewsprobeError(Errors.E020, path=error.filename or "a file", detail=error.strerror or str(error))
+            click.echo(f"error: {coded.describe()}", err=True)
             ctx.exit(2)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from newsprobe.cli.progress import plural, progress_over, summary_line
 from newsprobe.errors import Errors, InputError, NewsprobeError
 from newsprobe.propaganda.corpus import FOLD_SPLITS, FOLDS, held_out_split
 from newsprobe.propaganda.recipe import TrainSettings
@@ -107,18 +108,28 @@ def propaganda_group() -> None:
 @_OUTPUT
 @_user_errors
 def predict_command(inputs: tuple[str, ...], output: Path) -> None:
-    """Find technique spans in INPUTS; write `id<TAB>technique<TAB>start<TAB>end` rows."""
-    from newsprobe.propaganda.model import load_model
-    from newsprobe.propaganda.ptc import format_rows, predict_source, read_sources
+    """Find technique spans in INPUTS; write `id<TAB>technique<TAB>start<TAB>end` rows.
 
-    model, rows, failures = load_model(), [], 0
-    for source in read_sources(inputs):
+    The spans are those of `newsprobe analyze` (the same analyzer, header and legal notices left out).
+    """
+    from newsprobe.pipeline import Pipeline
+    from newsprobe.propaganda.ptc import format_rows, read_sources, technique_rows
+    from newsprobe.settings import Options
+
+    pipeline, rows, failures, done = Pipeline(Options(only=("propaganda",))), [], 0, 0
+    for source in progress_over(read_sources(inputs), total=None, label="predicting"):
         if isinstance(source, InputError):
             failures += _report(source)
-        else:
-            rows += predict_source(model, source)
+            continue
+        analysis = pipeline(source.article)
+        for warning in analysis.warnings:
+            click.echo(f"note: {source.article.source or source.id}: {warning}", err=True)
+        done += "propaganda" in analysis.analyzers
+        rows += technique_rows(source, analysis.techniques)
     output.write_text(format_rows(rows), encoding="utf-8")
-    _finish(failures)
+    click.echo(f"{plural(len(rows), 'span')} written to {output}; {summary_line(done, failures, 'tagged')}", err=True)
+    if failures:
+        sys.exit(1)
 
 
 @propaganda_group.command("classify")
@@ -174,5 +185,5 @@ def _report(error: InputError) -> int:
 
 def _finish(failures: int) -> None:
     if failures:
-        click.echo(f"{failures} input(s) failed; the rest were processed.", err=True)
+        click.echo(f"{plural(failures, 'input')} failed; the rest were processed.", err=True)
         sys.exit(1)

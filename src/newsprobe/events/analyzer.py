@@ -12,8 +12,8 @@ from newsprobe.model import Analysis
 class EventsAnalyzer:
     name: ClassVar[str] = "events"
     version: ClassVar[str] = "v3"
-    # Nothing is required: missing layers leave the matching event fields empty.
-    requires: ClassVar[tuple[str, ...]] = ()
+    # Without any of these the events would be silently worse (no actors, places, fatalities or sourcing).
+    requires: ClassVar[tuple[str, ...]] = ("entities", "places", "quantities", "claims")
     assigns: ClassVar[tuple[str, ...]] = ("events",)
     languages: ClassVar[tuple[str, ...]] = ("en",)
 

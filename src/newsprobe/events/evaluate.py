@@ -18,7 +18,7 @@ from newsprobe.pipeline.registry import ANALYZERS
 from newsprobe.places.geo import distance_km
 from newsprobe.settings import Options
 
-EVAL_OPTIONS = Options(skip=("signals",))  # provenance signals play no part in event coding
+EVAL_OPTIONS = Options(only=("events",))  # events and the layers it reads; no propaganda
 
 NEAR_KM = 25.0
 _SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")

@@ -51,15 +51,38 @@ class Article(Record):
         return cls(id=id or checksum, checksum=checksum, text=body, **metadata)
 
     @property
+    def title_line(self) -> tuple[int, int] | None:
+        """Offsets of the title when the text begins with it as a whole line (the corpus convention)."""
+        if not self.title or not self.text.startswith(self.title):
+            return None
+        return (0, len(self.title)) if self.text[len(self.title) : len(self.title) + 1] in ("", "\n") else None
+
+    @property
     def body_start(self) -> int:
         """Offset where the body begins, after the title line and a repeated `Title | Outlet` line."""
-        if not self.title or not self.text.startswith(self.title):
+        if self.title_line is None:
             return 0
-        position = _skip_blank_lines(self.text, len(self.title))
-        next_line = self.text[position:].split("\n", 1)[0]
-        if self.outlet and next_line.startswith(self.title[: len(self.title) // 2]) and self.outlet in next_line:
-            position = _skip_blank_lines(self.text, position + len(next_line))
-        return position
+        header = self.header_line
+        return _skip_blank_lines(self.text, header[1] if header else self.title_line[1])
+
+    @property
+    def header_line(self) -> tuple[int, int] | None:
+        """Offsets of the `Title | Outlet` line a scraped page repeats under its title: metadata, not prose."""
+        if not self.title or not self.outlet or self.title_line is None:
+            return None
+        start = _skip_blank_lines(self.text, len(self.title))
+        line = self.text[start:].split("\n", 1)[0]
+        if line.startswith(self.title[: len(self.title) // 2]) and self.outlet in line:
+            return (start, start + len(line))
+        return None
+
+    def as_analysed(self) -> Article:
+        """The article as analyzers read it: the header line blanked with spaces, so offsets are unchanged
+        and no analyzer counts the title and outlet a second time."""
+        if (header := self.header_line) is None:
+            return self
+        start, end = header
+        return self.model_copy(update={"text": self.text[:start] + " " * (end - start) + self.text[end:]})
 
 
 def _skip_blank_lines(text: str, position: int) -> int:

@@ -35,23 +35,53 @@ class Analyzer(Protocol):
     def __call__(self, analysis: Analysis) -> None: ...
 
 
-@functools.cache
-def load_analyzer(name: str) -> Analyzer:
-    """The analyzer registered as `name`; its model loads on the first call only."""
+def analyzer_class(name: str) -> type[Analyzer]:
+    """The class registered as `name`, imported but not built (its model is not loaded)."""
     if name not in ANALYZERS:
         raise NewsprobeError(Errors.E010, name=name, known=", ".join(ANALYZERS))
     module_name, class_name = ANALYZERS[name].split(":")
-    analyzer_class = getattr(importlib.import_module(module_name), class_name)
-    return analyzer_class()
+    found: type[Analyzer] = getattr(importlib.import_module(module_name), class_name)
+    return found
+
+
+@functools.cache
+def load_analyzer(name: str) -> Analyzer:
+    """The analyzer registered as `name`; its model loads on the first call only."""
+    return analyzer_class(name)()
 
 
 def select_analyzers(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[str]:
-    """Names to run, in registry order, after checking every name exists."""
+    """Names to run, in registry order: `only` plus the analyzers whose layers they read, minus `skip`.
+
+    Raises E010 for an unknown name, E018 when one name is both chosen and skipped, E019 when nothing is left.
+    """
     for name in (*only, *skip):
-        if name not in ANALYZERS:
-            raise NewsprobeError(Errors.E010, name=name, known=", ".join(ANALYZERS))
-    chosen = only or tuple(ANALYZERS)
-    return [name for name in ANALYZERS if name in chosen and name not in skip]
+        analyzer_class(name)
+    if both := sorted(set(only) & set(skip)):
+        raise NewsprobeError(Errors.E018, names=", ".join(both))
+    chosen = with_requirements(only) if only else set(ANALYZERS)
+    names = [name for name in ANALYZERS if name in chosen and name not in skip]
+    if not names:
+        raise NewsprobeError(Errors.E019)
+    return names
+
+
+def with_requirements(names: tuple[str, ...]) -> set[str]:
+    """`names` and, transitively, the analyzers that write the layers they read."""
+    writers = {layer: name for name in ANALYZERS for layer in analyzer_class(name).assigns}
+    chosen: set[str] = set()
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name not in chosen:
+            chosen.add(name)
+            pending += [writers[layer] for layer in analyzer_class(name).requires if layer in writers]
+    return chosen
+
+
+def added_requirements(only: tuple[str, ...], skip: tuple[str, ...] = ()) -> list[str]:
+    """Analyzers that `--only` did not name but that run because a chosen one reads their layers."""
+    return [name for name in select_analyzers(only, skip) if only and name not in only]
 
 
 def check_requirements(analyzers: list[Analyzer]) -> None:
@@ -60,5 +90,6 @@ def check_requirements(analyzers: list[Analyzer]) -> None:
     for analyzer in analyzers:
         for layer in analyzer.requires:
             if layer not in written:
-                raise NewsprobeError(Errors.E011, name=analyzer.name, layer=layer)
+                writer = next((n for n in ANALYZERS if layer in analyzer_class(n).assigns), "?")
+                raise NewsprobeError(Errors.E011, name=analyzer.name, layer=layer, writer=writer)
         written.update(analyzer.assigns)

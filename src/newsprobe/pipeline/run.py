@@ -24,7 +24,8 @@ class Pipeline:
         self.seconds: dict[str, float] = dict.fromkeys(names, 0.0)
 
     def __call__(self, article: Article) -> Analysis:
-        analysis = Analysis.of(article)
+        # Every analyzer reads the article with its metadata header blanked; the result keeps the real text.
+        analysis = Analysis.of(article.as_analysed())
         for analyzer in self.analyzers:
             if analyzer.languages and article.language not in analyzer.languages:
                 analysis.warnings.append(
@@ -36,6 +37,7 @@ class Pipeline:
             analyzer(analysis)
             self.seconds[analyzer.name] += time.perf_counter() - started
             analysis.analyzers[analyzer.name] = f"{analyzer.name}.{analyzer.version}"
+        analysis.article = article
         # Re-validate so a buggy analyzer cannot emit a span that disagrees with the text.
         return Analysis.model_validate(analysis.model_dump())
 

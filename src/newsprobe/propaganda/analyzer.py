@@ -13,7 +13,7 @@ from newsprobe.propaganda.model import Detection, load_model
 class PropagandaAnalyzer:
     name: ClassVar[str] = "propaganda"
     version: ClassVar[str] = "v2"
-    requires: ClassVar[tuple[str, ...]] = ()
+    requires: ClassVar[tuple[str, ...]] = ("signals",)
     assigns: ClassVar[tuple[str, ...]] = ("techniques",)
     languages: ClassVar[tuple[str, ...]] = ("en",)
 
@@ -31,13 +31,8 @@ class PropagandaAnalyzer:
 
 
 def _skipped(analysis: Analysis) -> list[tuple[int, int]]:
-    """Text that is not the article's own prose: the repeated `Title | Outlet` line of a scraped page and
-    legal notices (their wording is the law's)."""
-    article = analysis.article
-    notices = analysis.signal_spans("legal_disclaimer")
-    if article.title and article.text.startswith(article.title):
-        return [(len(article.title), article.body_start), *notices]
-    return notices
+    """Legal notices: their wording is the law's, not the outlet's (the pipeline already hides the header)."""
+    return analysis.signal_spans("legal_disclaimer")
 
 
 def within_lines(text: str, found: Detection, skipped: list[tuple[int, int]]) -> list[Detection]:

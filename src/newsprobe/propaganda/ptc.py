@@ -10,7 +10,7 @@ import numpy as np
 
 from newsprobe.errors import Errors, InputError, NewsprobeError
 from newsprobe.ingest import decode_bytes, read_articles
-from newsprobe.model import Article
+from newsprobe.model import Article, TechniqueSpan
 from newsprobe.propaganda.align import align_offsets, to_raw, to_text
 from newsprobe.propaganda.corpus import GoldSpan, article_number
 from newsprobe.propaganda.model import PropagandaModel, Reading
@@ -62,6 +62,11 @@ def predict_source(model: PropagandaModel, source: SourceText, reading: Reading 
         GoldSpan(source.id, found.technique, *to_raw(source.mapping, found.start, found.end))
         for found in model.predict_reading(reading or model.read(source.article.text))
     ]
+
+
+def technique_rows(source: SourceText, techniques: Iterable[TechniqueSpan]) -> list[GoldSpan]:
+    """The propaganda analyzer's spans of one article as PTC rows, in the file's offsets."""
+    return [GoldSpan(source.id, span.technique, *to_raw(source.mapping, span.start, span.end)) for span in techniques]
 
 
 def classify_source(

@@ -186,13 +186,19 @@ NP_STOPS = frozenset(
         "while who whom "
         "which that this these those the a an were was are is have has had be been being will would could "
         "should may might can did do does not also reportedly allegedly including among than per each their "
-        "his her its our your them they he she it we you there here when where"
+        "his her its our your them they he she it we you there here when where "
+        # prepositions of place and direction: "a few pockets along the river", "two farms east of the town"
+        "along across around behind beyond under over through toward towards against within without via "
+        "amid amidst beside upon throughout despite off past "
+        "north south east west northeast northwest southeast southwest"
     )
 )
 # Words after a noun phrase that are no part of it: "a young man outside", "a man earlier".
 NP_ADVERBS = frozenset(
     words("outside inside earlier later following yesterday today overnight there then again")
 )
+# Heads that do damage rather than suffer it: "a fire burned for hours" destroys nothing countable.
+AGENT_HEADS = frozenset(words("fire fires blaze blazes flames explosion explosions blast blasts smoke"))
 # Heads that are amounts themselves: "a number of", "a total of" count nothing.
 AMOUNT_HEADS = frozenset(words("number total lot series majority part range variety handful couple few"))
 # Tokens that end a clause for the backward search of a governing verb.

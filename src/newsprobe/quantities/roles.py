@@ -21,6 +21,8 @@ class Role:
 
 def find_role(tokens: list[Token], start: int, number_end: int, unit: Unit) -> Role:
     """Role from a participle in the phrase, a verb right after it, its own noun, or the governing verb."""
+    if unit.head and unit.head.split()[-1] in lx.AGENT_HEADS:
+        return Role(None)  # a fire or a blast is what destroys, never what is destroyed or killed
     for offset, word in enumerate(unit.words[:-1]):
         if word in lx.ROLE_WORDS:
             return Role(lx.ROLE_WORDS[word], number_end + offset)  # "150–200 surrounded militants"

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from newsprobe.model import Analysis
 from newsprobe.propaganda.techniques import TECHNIQUES
+from newsprobe.render.wording import technique_name, value_range
 
 # Layer → (legend name, colour, what it marks). Techniques get their own colours, from `TECHNIQUE_PALETTE`.
 LAYER_STYLES: dict[str, tuple[str, str, str]] = {
     "places": ("Place", "#a6d96a", "A place mention, resolved to GeoNames coordinates when the gazetteer knows it."),
     "quantities": ("Quantity", "#9ecae1", "A count of people or things, with low/best/high and its role."),
-    "entities": ("Actor", "#d4b9da", "An actor mention, normalised to ACLED's standard name."),
+    # Grey, not lilac: a purple actor was hard to tell from the pink of name calling.
+    "entities": ("Actor", "#d9d9d9", "An actor mention, normalised to ACLED's standard name."),
     "signals": ("Provenance signal", "#80cdc1", "A duplicated passage, legal notice, spelling variant or translation artefact."),
 }
 # Light, warm colours for techniques (black text stays readable), cool ones for the other layers.
@@ -44,15 +46,10 @@ def technique_colour(technique: str, techniques: list[str]) -> str:
 def _technique_highlights(analysis: Analysis) -> list[Highlight]:
     names = sorted({span.technique for span in analysis.techniques})
     return [
-        Highlight(span.start, span.end, "techniques", _technique_name(span.technique),
-                  f"{_technique_name(span.technique)} ({span.score:.2f})", technique_colour(span.technique, names))
+        Highlight(span.start, span.end, "techniques", technique_name(span.technique),
+                  f"{technique_name(span.technique)} ({span.score:.2f})", technique_colour(span.technique, names))
         for span in analysis.techniques
     ]
-
-
-def _technique_name(label: str) -> str:
-    technique = TECHNIQUES.get(label)
-    return technique.name if technique else label.replace("_", " ")
 
 
 def _layer_highlights(analysis: Analysis) -> list[Highlight]:
@@ -62,7 +59,7 @@ def _layer_highlights(analysis: Analysis) -> list[Highlight]:
         highlights.append(_styled("places", place.start, place.end, where))
     for quantity in analysis.quantities:
         highlights.append(_styled("quantities", quantity.start, quantity.end,
-                                  f"{quantity.role or 'count'}: {quantity.low}/{quantity.best}/{quantity.high}"))
+                                  f"{quantity.role or 'count'}: {value_range(quantity.low, quantity.best, quantity.high)}"))
     for entity in analysis.entities:
         highlights.append(_styled("entities", entity.start, entity.end, entity.canonical or entity.label))
     for signal in analysis.signals:

@@ -10,8 +10,9 @@ import jinja2
 from newsprobe import __version__
 from newsprobe.model import Analysis
 from newsprobe.render.highlights import collect_highlights, legend
-from newsprobe.render.segments import segment_text
+from newsprobe.render.segments import segment_text, title_and_body
 from newsprobe.render.tables import layer_tables
+from newsprobe.render.wording import propaganda_summary
 
 
 @functools.cache
@@ -23,22 +24,26 @@ def _template() -> jinja2.Template:
 
 
 def render_html(analyses: list[Analysis]) -> str:
-    """The report page for `analyses`."""
-    items = [_page_item(analysis) for analysis in analyses]
+    """The report page for `analyses`: with several, a numbered summary links to each."""
+    items = [_page_item(number, analysis) for number, analysis in enumerate(analyses, 1)]
     title = analyses[0].article.title if len(analyses) == 1 else f"newsprobe report: {len(analyses)} articles"
     return _template().render(items=items, page_title=title or "newsprobe report", version=__version__)
 
 
-def _page_item(analysis: Analysis) -> dict[str, Any]:
+def _page_item(number: int, analysis: Analysis) -> dict[str, Any]:
     article = analysis.article
     highlights = collect_highlights(analysis)
     facts = [(name, value) for name, value in (
         ("outlet", article.outlet), ("language", article.language), ("published", article.published),
-        ("url", article.url), ("id", article.id)) if value]
+        ("url", article.url), ("id", article.id), ("propaganda", propaganda_summary(analysis))) if value]
+    title_range, (body_start, body_end) = title_and_body(article)
     return {
+        "number": number,
         "analysis": analysis,
         "facts": facts,
         "legend": legend(highlights),
-        "segments": segment_text(article.text, highlights),
+        # The title is the heading, marked like the text when the text begins with it; the body follows.
+        "title_segments": segment_text(article.text, highlights, *title_range) if title_range else [],
+        "segments": segment_text(article.text, highlights, body_start, body_end),
         "tables": layer_tables(analysis),
     }

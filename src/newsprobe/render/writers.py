@@ -12,7 +12,7 @@ from rich.console import Console
 
 from newsprobe.model import Analysis
 from newsprobe.render.html import render_html
-from newsprobe.render.text import render_text
+from newsprobe.render.text import render_summary, render_text
 
 FORMATS = ("text", "json", "jsonl", "html")
 REPORT_WIDTH = 120
@@ -55,14 +55,20 @@ class JsonWriter:
 
 
 class TextWriter:
+    """Numbers the articles as they come; after several, a summary table."""
+
     def __init__(self, stream: IO[str]) -> None:
         # Pipes and files get a fixed, roomy width; a terminal keeps its own.
         self.console = Console(file=stream, width=None if stream.isatty() else REPORT_WIDTH, soft_wrap=False)
+        self.written: list[tuple[int, Analysis]] = []
 
     def write(self, analysis: Analysis) -> None:
-        render_text(analysis, self.console)
+        self.written.append((len(self.written) + 1, analysis))
+        render_text(analysis, self.console, index=len(self.written))
 
     def close(self) -> None:
+        if len(self.written) > 1:
+            render_summary(self.written, self.console)
         self.console.file.flush()
 
 
