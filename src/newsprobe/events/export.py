@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,9 +24,33 @@ EXTRA_COLUMNS = (
     "date_note", "date_evidence", "location_mention", "geonameid", "sourcing",
 )
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
+# ACLED's disorder type by event type, and by sub-event type where one event type spans two.
 _DISORDER = {"Protests": "Demonstrations", "Riots": "Political violence", "Strategic developments":
              "Strategic developments"}
+_DISORDER_BY_SUB_TYPE = {"Violent demonstration": "Demonstrations"}
 CIVILIANS_INTER = 7
+# Event types in which civilians can be the target; in a battle or a protest they never are.
+_TARGETING_TYPES = frozenset(("Violence against civilians", "Explosions/Remote violence", "Riots"))
+REGIONS_PATH = Path(__file__).parent / "data" / "acled_regions.json"
+
+
+@functools.cache
+def _regions() -> dict[str, dict[str, Any]]:
+    """ISO alpha-2 → ACLED's numeric `iso` and `region` (built by tools/build_acled_regions.py)."""
+    loaded: dict[str, dict[str, Any]] = json.loads(REGIONS_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def disorder_type(event_type: str, sub_event_type: str) -> str:
+    """ACLED's disorder type: violent demonstrations are demonstrations, mob violence is political violence."""
+    return _DISORDER_BY_SUB_TYPE.get(sub_event_type) or _DISORDER.get(event_type, "Political violence")
+
+
+def civilian_targeting(event: Event) -> str:
+    """ "Civilian targeting" when civilians are the target (actor2) of an event type that can target them."""
+    targets = [actor for actor in (event.actor2, *event.assoc_actor_2) if actor]
+    targeted = any(actor.inter == CIVILIANS_INTER for actor in targets)
+    return "Civilian targeting" if targeted and event.event_type in _TARGETING_TYPES else ""
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
@@ -41,11 +66,16 @@ def _names(actors: list[EventActor]) -> str:
 
 
 def _place_columns(place: Place | None) -> dict[str, Any]:
+    """Country, its ACLED iso and region, the divisions the place names, and its point."""
     if place is None:
         return {}
-    return {"country": country_name(place.country_code) if place.country_code else None, "admin1": place.admin1,
-            "location": place.name or place.text, "latitude": place.lat, "longitude": place.lon,
-            "location_mention": place.text, "geonameid": place.geonameid}
+    code = place.country_code
+    region = _regions().get(code or "", {})
+    is_district = (place.feature or "").startswith("A.ADM2")
+    return {"country": country_name(code) if code else None, "iso": region.get("iso"), "region": region.get("region"),
+            "admin1": place.admin1, "admin2": place.name if is_district else None, "location": place.name or place.text,
+            "latitude": place.lat, "longitude": place.lon, "location_mention": place.text,
+            "geonameid": place.geonameid}
 
 
 def _sourcing(event: Event) -> str:
@@ -64,8 +94,7 @@ def _actor_columns(event: Event) -> dict[str, Any]:
     return {"actor1": event.actor1.name if event.actor1 else "", "assoc_actor_1": _names(event.assoc_actor_1),
             "inter1": inter1, "actor2": event.actor2.name if event.actor2 else "",
             "assoc_actor_2": _names(event.assoc_actor_2), "inter2": inter2,
-            "interaction": interaction(inter1, inter2),
-            "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS_INTER else ""}
+            "interaction": interaction(inter1, inter2), "civilian_targeting": civilian_targeting(event)}
 
 
 def event_row(analysis: Analysis, rank: int, event: Event) -> dict[str, Any]:
@@ -75,7 +104,7 @@ def event_row(analysis: Analysis, rank: int, event: Event) -> dict[str, Any]:
     row: dict[str, Any] = {
         "event_id_cnty": f"{analysis.id}-{rank + 1}", "event_date": date.date,
         "year": date.date[:4] if date.date else None, "time_precision": date.time_precision,
-        "disorder_type": _DISORDER.get(event.event_type, "Political violence"), "event_type": event.event_type,
+        "disorder_type": disorder_type(event.event_type, event.sub_event_type), "event_type": event.event_type,
         "sub_event_type": event.sub_event_type, **_actor_columns(event), **_place_columns(place),
         "geo_precision": event.geo_precision, "source": analysis.article.outlet,
         "notes": " ".join(span.text for span in event.evidence), "fatalities": fatalities.best or 0,
