@@ -101,3 +101,17 @@ def test_one_failed_input_is_said_in_the_singular(runner: CliRunner, tmp_path: P
     result = runner.invoke(cli, ["analyze", _write(tmp_path, "empty.txt", "")])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1] == "0 articles analysed, 1 input failed."
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("command", [
+    ["propaganda", "predict", "{article}", "-o", "{missing}"],
+    ["export", "events", "{article}", "-o", "{missing}"],
+])
+def test_every_command_reports_an_unwritable_output_as_one_coded_line(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    paths = {"article": _write(tmp_path, "a.txt", ARTICLE), "missing": str(tmp_path / "no" / "out")}
+    result = runner.invoke(cli, [word.format(**paths) for word in command])
+    assert result.exit_code == 2, result.output
+    assert "E020" in result.stderr and "Traceback" not in result.output

@@ -13,7 +13,8 @@ from newsprobe.settings import Options
 
 SCRAPED = (
     "IG Terrorists Trapped Near Raqqa\n\nIG Terrorists Trapped Near Raqqa | Example Herald\n\n"
-    "Government forces surrounded about 40 IG terrorists near Raqqa on Monday, residents said."
+    "Government forces surrounded about 40 IG* terrorists near Raqqa on Monday, residents said.\n\n"
+    "* A terrorist organization banned in Russia."
 )
 
 
@@ -27,6 +28,8 @@ def test_the_header_line_is_metadata_for_every_analyzer() -> None:
     spans = list(iter_spans(analysis))
     assert spans and not [span for span in spans if span.start < header_end and span.end > header_start]
     assert [entity.text for entity in analysis.entities if entity.start < header_start] == ["IG Terrorists"]
+    notice = analysis.article.text.index("* A terrorist")
+    assert [span.text for span in spans if span.end > notice] == ["* A terrorist organization banned in Russia."]
 
 
 @pytest.mark.issue(12)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from newsprobe.cli.analyze import note_added_analyzers
 from newsprobe.ingest import expand_inputs
 from newsprobe.pipeline.bench import bench_pipeline
 from newsprobe.settings import Options
@@ -15,7 +16,9 @@ from newsprobe.settings import Options
 @click.option("--skip", multiple=True, help="Leave these analyzers out.")
 def bench_analyze_command(inputs: tuple[str, ...], only: tuple[str, ...], skip: tuple[str, ...]) -> None:
     """Articles per second of `analyze` over INPUTS, and its cost relative to reading them."""
-    result = bench_pipeline(expand_inputs(inputs), Options(only=only, skip=skip))
+    options = Options(only=only, skip=skip)
+    note_added_analyzers(options)
+    result = bench_pipeline(expand_inputs(inputs), options)
     click.echo(f"articles            {result.articles}")
     click.echo(f"analyzer load       {result.load_s:.2f} s")
     click.echo(f"read + language id  {result.read_s:.2f} s (reference)")

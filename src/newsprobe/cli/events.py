@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from newsprobe.cli.progress import plural, progress_over
 from newsprobe.errors import InputError, NewsprobeError
 from newsprobe.events import EXPORTERS, analyses_from, evaluate_events, train_events
 from newsprobe.events.classifier import MODEL_PATH
@@ -53,13 +54,14 @@ def export_events_command(inputs: tuple[str, ...], output_format: str, output: P
     """Export the events of INPUTS: analysis JSON/JSONL files, or articles (analysed first)."""
     analyses: list[Analysis] = []
     failures = 0
-    for result in analyses_from(inputs):
+    for result in progress_over(analyses_from(inputs), total=None, label="reading"):
         if isinstance(result, InputError):
             failures += 1
             click.echo(f"error: {result.describe()}", err=True)
         else:
             analyses.append(result)
     count = EXPORTERS[output_format](analyses, output)
-    click.echo(f"{count} event(s) from {len(analyses)} article(s) written to {output}", err=True)
+    click.echo(f"{plural(count, 'event')} from {plural(len(analyses), 'article')} written to {output}; "
+               f"{plural(failures, 'input')} failed.", err=True)
     if failures:
         sys.exit(1)

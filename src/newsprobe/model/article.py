@@ -76,13 +76,16 @@ class Article(Record):
             return (start, start + len(line))
         return None
 
-    def as_analysed(self) -> Article:
-        """The article as analyzers read it: the header line blanked with spaces, so offsets are unchanged
-        and no analyzer counts the title and outlet a second time."""
-        if (header := self.header_line) is None:
+    def as_analysed(self, notices: list[tuple[int, int]] | None = None) -> Article:
+        """The article as analyzers read it: the header line and the given legal `notices` blanked with
+        spaces (newlines kept), so offsets are unchanged and no analyzer reads metadata as prose."""
+        stretches = [*([self.header_line] if self.header_line else []), *(notices or [])]
+        if not stretches:
             return self
-        start, end = header
-        return self.model_copy(update={"text": self.text[:start] + " " * (end - start) + self.text[end:]})
+        text = self.text
+        for start, end in stretches:
+            text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+        return self.model_copy(update={"text": text})
 
 
 def _skip_blank_lines(text: str, position: int) -> int:

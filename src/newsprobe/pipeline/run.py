@@ -24,9 +24,11 @@ class Pipeline:
         self.seconds: dict[str, float] = dict.fromkeys(names, 0.0)
 
     def __call__(self, article: Article) -> Analysis:
-        # Every analyzer reads the article with its metadata header blanked; the result keeps the real text.
-        analysis = Analysis.of(article.as_analysed())
+        analysis = Analysis.of(article)
         for analyzer in self.analyzers:
+            # Each analyzer reads the text with the metadata blanked: the `Title | Outlet` header line and the
+            # legal notices found so far. The result keeps the real text.
+            analysis.article = article.as_analysed(analysis.signal_spans("legal_disclaimer"))
             if analyzer.languages and article.language not in analyzer.languages:
                 analysis.warnings.append(
                     f"{analyzer.name} skipped: it reads {', '.join(analyzer.languages)}, "
