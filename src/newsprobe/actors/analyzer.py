@@ -70,7 +70,7 @@ def _generic_references(
 
 class ActorsAnalyzer:
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "v2"
+    version: ClassVar[str] = "v3"  # v3: names led by "The" need their capitals
     requires: ClassVar[tuple[str, ...]] = ("signals", "places")
     assigns: ClassVar[tuple[str, ...]] = ("entities",)
     languages: ClassVar[tuple[str, ...]] = ("en",)

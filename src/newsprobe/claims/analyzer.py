@@ -77,7 +77,7 @@ def _attribution(text: str, found: Found) -> Attribution:
 
 class ClaimsAnalyzer:
     name: ClassVar[str] = "claims"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"  # v2: "No group" and "claimed responsibility" are no source
     requires: ClassVar[tuple[str, ...]] = ("entities", "places")
     assigns: ClassVar[tuple[str, ...]] = ("claims",)
     languages: ClassVar[tuple[str, ...]] = ("en",)

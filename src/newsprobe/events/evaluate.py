@@ -14,7 +14,7 @@ from newsprobe.events.taxonomy import NO_EVENT
 from newsprobe.events.training import is_heldout, read_acled
 from newsprobe.model import Analysis, Article
 from newsprobe.pipeline import analyze
-from newsprobe.pipeline.registry import ANALYZERS
+from newsprobe.pipeline.registry import select_analyzers
 from newsprobe.places.geo import distance_km
 from newsprobe.settings import Options
 
@@ -106,5 +106,6 @@ def evaluate_events(data: Path, split: str = "heldout", limit: int | None = None
     rows = [r for r in read_acled(data) if split == "all" or is_heldout(r["event_id_cnty"]) == (split == "heldout")]
     rows = rows[:limit] if limit else rows
     outcomes = list(run_rows(rows, EVAL_OPTIONS))
-    scores = score_outcomes(outcomes, places_measured="places" in ANALYZERS)
-    return {"data": str(data.name), "split": split, "rows": len(rows), "analyzers": list(ANALYZERS), **scores}
+    ran = select_analyzers(EVAL_OPTIONS.only, EVAL_OPTIONS.skip)
+    scores = score_outcomes(outcomes, places_measured="places" in ran)
+    return {"data": str(data.name), "split": split, "rows": len(rows), "analyzers": ran, **scores}

@@ -28,7 +28,7 @@ def find_quantities(text: str, start: int = 0) -> list[Quantity]:
 
 class QuantitiesAnalyzer:
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"  # v2: a preposition or direction ends the counted phrase; fires and blasts destroy, not suffer
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("quantities",)
     languages: ClassVar[tuple[str, ...]] = ("en",)
