@@ -75,6 +75,18 @@ def test_people_see_numbers_and_directions_not_raw_values() -> None:
 
 
 @pytest.mark.issue(12)
+def test_html_hover_notes_show_no_raw_values() -> None:
+    analysis = _analysis()
+    start = analysis.article.text.index("A drone")
+    relative = Place.of(analysis.article.text, start, start + 7, lat=48.9, lon=37.7, precision=2,
+                        relation=RelativeLocation(anchor_name="Kramatorsk", bearing_deg=45.0, distance_km_low=20.0,
+                                                  distance_km_high=20.0))
+    html = render_html([analysis.model_copy(update={"places": [*analysis.places, relative]})])
+    assert "None" not in html and "Name_Calling" not in html
+    assert 'title="20 km NE of Kramatorsk: 48.90, 37.70' in html
+
+
+@pytest.mark.issue(12)
 def test_names_are_not_broken_across_lines_at_80_columns() -> None:
     shown = _terminal(_analysis(), width=80, terminal=False)
     assert "relative" in shown and all(len(line) <= 80 for line in shown.splitlines())  # nothing cropped

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsprobe.model import Analysis
+from newsprobe.model import Analysis, Place
 from newsprobe.propaganda.techniques import TECHNIQUES
-from newsprobe.render.wording import technique_name, value_range
+from newsprobe.render.wording import relation_phrase, technique_name, value_range
 
 # Layer → (legend name, colour, what it marks). Techniques get their own colours, from `TECHNIQUE_PALETTE`.
 LAYER_STYLES: dict[str, tuple[str, str, str]] = {
@@ -55,16 +55,24 @@ def _technique_highlights(analysis: Analysis) -> list[Highlight]:
 def _layer_highlights(analysis: Analysis) -> list[Highlight]:
     highlights = []
     for place in analysis.places:
-        where = f"{place.name} ({place.geonameid}) {place.lat:.2f}, {place.lon:.2f}" if place.lat is not None else "unresolved"
-        highlights.append(_styled("places", place.start, place.end, where))
+        highlights.append(_styled("places", place.start, place.end, _where(place)))
     for quantity in analysis.quantities:
         highlights.append(_styled("quantities", quantity.start, quantity.end,
                                   f"{quantity.role or 'count'}: {value_range(quantity.low, quantity.best, quantity.high)}"))
     for entity in analysis.entities:
         highlights.append(_styled("entities", entity.start, entity.end, entity.canonical or entity.label))
     for signal in analysis.signals:
-        highlights.append(_styled("signals", signal.start, signal.end, f"{signal.kind}: {signal.explanation}"))
+        highlights.append(_styled("signals", signal.start, signal.end, f"{signal.kind.replace('_', ' ')}: {signal.explanation}"))
     return highlights
+
+
+def _where(place: Place) -> str:
+    """`Ālbū Kamāl (174448) 34.45, 40.92`, `24–60 km W of Ālbū Kamāl: 34.45, 40.46`, or `unresolved`."""
+    if place.lat is None or place.lon is None:
+        return "unresolved"
+    name = f"{place.name} ({place.geonameid})" if place.name and place.geonameid else place.name
+    label = name or (relation_phrase(place.relation) if place.relation else place.text)
+    return f"{label}: {place.lat:.2f}, {place.lon:.2f}"
 
 
 def _styled(layer: str, start: int, end: int, note: str) -> Highlight:

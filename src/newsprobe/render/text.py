@@ -129,13 +129,8 @@ def _table(title: str, columns: list[str], rows: list[list[str]], width: int) ->
 
 def render_summary(analyses: list[tuple[int, Analysis]], console: Console) -> None:
     """After several articles: one line each with what was found."""
-    table = Table(title="Summary", title_justify="left")
-    for column in ("#", "title", "outlet", "language", "propaganda", "techniques", "events", "places"):
-        table.add_column(column, overflow="fold")
-    for index, analysis in analyses:
-        article = analysis.article
-        score = f"{analysis.propaganda.score:.2f}" if analysis.propaganda else ""
-        cells = [str(index), article.title or "(untitled)", article.outlet or "", article.language or "", score,
-                 str(len(analysis.techniques)), str(len(analysis.events)), str(len({p.geonameid or p.text for p in analysis.places}))]
-        table.add_row(*(Text(terminal_safe(cell)) for cell in cells))
-    console.print(table)
+    columns = ["#", "title", "outlet", "language", "propaganda", "techniques", "events", "places"]
+    rows = [[str(index), a.article.title or "(untitled)", a.article.outlet or "", a.article.language or "",
+             f"{a.propaganda.score:.2f}" if a.propaganda else "", str(len(a.techniques)), str(len(a.events)),
+             str(len({p.geonameid or p.text for p in a.places}))] for index, a in analyses]
+    console.print(_table("Summary", columns, rows, console.width))
