@@ -163,3 +163,15 @@ def test_terminal_escapes_from_an_article_never_reach_the_terminal(runner: CliRu
     result = runner.invoke(cli, ["analyze", str(path)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+@pytest.mark.issue(12)
+def test_actors_are_a_neutral_grey_unlike_any_technique_colour() -> None:
+    from newsprobe.render.highlights import LAYER_STYLES, TECHNIQUE_PALETTE
+
+    def channels(colour: str) -> tuple[int, ...]:
+        return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+    actor = channels(LAYER_STYLES["entities"][1])
+    assert max(actor) - min(actor) == 0
+    assert all(max(channels(colour)) - min(channels(colour)) > 40 for colour in TECHNIQUE_PALETTE)

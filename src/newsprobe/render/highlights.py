@@ -19,7 +19,7 @@ LAYER_STYLES: dict[str, tuple[str, str, str]] = {
 # Light, warm colours for techniques (black text stays readable), cool ones for the other layers.
 TECHNIQUE_PALETTE = (
     "#fb9a99", "#fdbf6f", "#ffff99", "#fccde5", "#ffd92f", "#f4a582", "#e5c494",
-    "#fdae61", "#f1b6da", "#fee08b", "#ffed6f", "#fbb4ae", "#decbe4", "#f0e442",
+    "#fdae61", "#f1b6da", "#fee08b", "#ffed6f", "#fbb4ae", "#e7ba52", "#f0e442",
 )
 
 
