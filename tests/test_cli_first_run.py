@@ -115,3 +115,19 @@ def test_every_command_reports_an_unwritable_output_as_one_coded_line(
     result = runner.invoke(cli, [word.format(**paths) for word in command])
     assert result.exit_code == 2, result.output
     assert "E020" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.issue(12)
+def test_a_reader_that_stops_early_gets_no_error(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    paths = [_write(tmp_path, f"{n}.txt", ARTICLE.replace("Monday", f"day {n}")) for n in range(3)]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    command = [sys.executable, "-m", "newsprobe", "analyze", *paths, "-f", "jsonl"]
+    # `newsprobe analyze ... | head -c 10`: the reader closes the pipe after the first bytes.
+    shell = " ".join(f"'{word}'" for word in command) + " 2>err.txt | head -c 10"
+    subprocess.run(["bash", "-c", shell], cwd=tmp_path, env=env, check=False, capture_output=True, timeout=300)
+    errors = (tmp_path / "err.txt").read_text(encoding="utf-8")
+    assert "error" not in errors.lower() and "Traceback" not in errors, errors

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from newsprobe import __version__
@@ -28,6 +31,10 @@ class NewsprobeGroup(click.Group):
         except NewsprobeError as error:
             click.echo(f"error: {error.describe()}", err=True)
             ctx.exit(2)
+        except BrokenPipeError:
+            # The reader of our output has gone (`| head`): nothing to say, and nothing more to flush there.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as error:
             # A path the user gave that cannot be opened (missing folder, permissions, a full disk).
             coded = NewsprobeError(Errors.E020, path=error.filename or "a file", detail=error.strerror or str(error))
