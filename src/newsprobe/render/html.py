@@ -12,7 +12,7 @@ from newsprobe.model import Analysis
 from newsprobe.render.highlights import collect_highlights, legend
 from newsprobe.render.segments import segment_text, title_and_body
 from newsprobe.render.tables import layer_tables
-from newsprobe.render.wording import propaganda_summary
+from newsprobe.render.wording import article_facts
 
 
 @functools.cache
@@ -33,14 +33,11 @@ def render_html(analyses: list[Analysis]) -> str:
 def _page_item(number: int, analysis: Analysis) -> dict[str, Any]:
     article = analysis.article
     highlights = collect_highlights(analysis)
-    facts = [(name, value) for name, value in (
-        ("outlet", article.outlet), ("language", article.language), ("published", article.published),
-        ("url", article.url), ("id", article.id), ("propaganda", propaganda_summary(analysis))) if value]
     title_range, (body_start, body_end) = title_and_body(article)
     return {
         "number": number,
         "analysis": analysis,
-        "facts": facts,
+        "facts": article_facts(analysis),
         "legend": legend(highlights),
         # The title is the heading, marked like the text when the text begins with it; the body follows.
         "title_segments": segment_text(article.text, highlights, *title_range) if title_range else [],

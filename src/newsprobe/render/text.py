@@ -21,7 +21,7 @@ from newsprobe.model import Analysis
 from newsprobe.render.highlights import Highlight, LegendEntry, collect_highlights, legend
 from newsprobe.render.segments import segment_text, title_and_body
 from newsprobe.render.tables import layer_tables
-from newsprobe.render.wording import propaganda_summary
+from newsprobe.render.wording import article_facts
 
 # C0 and C1 controls (but newline and tab), DEL, and the bidirectional overrides that can reorder what is shown.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -95,14 +95,9 @@ def _header(analysis: Analysis, marking: _Marking, highlights: list[Highlight], 
     article = analysis.article
     header = _marked(article.text, highlights, *title, marking) if title else Text(terminal_safe(article.title or "(untitled)"))
     header.stylize("bold")
-    facts = [
-        ("outlet", article.outlet), ("language", article.language), ("published", article.published),
-        ("url", article.url), ("id", article.id), ("propaganda", propaganda_summary(analysis)),
-    ]
-    for name, value in facts:
-        if value:
-            header.append(f"\n{name}: ", style="dim")
-            header.append(terminal_safe(str(value)))
+    for name, value in article_facts(analysis):
+        header.append(f"\n{name}: ", style="dim")
+        header.append(terminal_safe(value))
     return header
 
 

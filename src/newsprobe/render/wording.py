@@ -56,3 +56,13 @@ def propaganda_summary(analysis: Analysis) -> str | None:
     spans = sum(summary.counts.values())
     counts = ", ".join(f"{technique_name(label)} {count}" for label, count in summary.counts.items())
     return f"score {summary.score:.2f} · {spans} span{'' if spans == 1 else 's'}" + (f": {counts}" if counts else "")
+
+
+def article_facts(analysis: Analysis) -> list[tuple[str, str]]:
+    """The facts a report shows under the title, those that are known."""
+    article = analysis.article
+    facts = [
+        ("outlet", article.outlet), ("language", article.language), ("published", article.published),
+        ("url", article.url), ("id", article.id), ("propaganda", propaganda_summary(analysis)),
+    ]
+    return [(name, value) for name, value in facts if value]
