@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -205,3 +206,18 @@ def test_store_analysis_round_trip_is_exact(store_url: str) -> None:
         store.add(analysis)
         assert store.get(analysis.id).to_json() == analysis.to_json()  # type: ignore[union-attr]
         assert isinstance(store.get(analysis.id), Analysis)
+
+
+def test_store_concurrent_writers_store_each_article_once(store_url: str) -> None:
+    analyses = [seed_like(f"c{number}") for number in range(30)]
+    Store(store_url).close()
+
+    def write() -> list[str]:
+        with Store(store_url) as store:
+            return list(store.add_many(analyses))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(lambda _: write(), range(4)))
+    assert [sum(run[index] == "new" for run in outcomes) for index in range(30)] == [1] * 30
+    with Store(store_url) as store:
+        assert store.count() == 30 and _rows(store, signals, "c7") == 1
