@@ -144,6 +144,8 @@ def test_store_events_filter_on_the_event(store_url: str) -> None:
         assert store.events(Filters(bbox=(30.0, 30.0, 31.0, 31.0))).items == []
         assert store.events(Filters(date_from=date(2024, 3, 14))).items == []
         assert len(store.events(Filters(sub_event_type="Armed clash"), limit=1).items) == 1
+        assert len(store.events(Filters(query="Muayzilah")).items) == 2
+        assert store.events(Filters(query="bread")).items == [] and store.ids(Filters(query="bread")) == []
 
 
 def test_store_outlet_profiles(store_url: str) -> None:
