@@ -15,7 +15,7 @@ from sqlalchemy import func, select, text
 from newsprobe import Store
 from newsprobe.errors import NewsprobeError
 from newsprobe.model import Analysis
-from newsprobe.store import Filters
+from newsprobe.store import Filters, default_url, resolve_url
 from newsprobe.store.engine import include_object
 from newsprobe.store.schema import metadata, signals, techniques
 from store_fixtures import TEXT, VERSIONS, bare, seed_like
@@ -223,3 +223,14 @@ def test_store_concurrent_writers_store_each_article_once(store_url: str) -> Non
     assert [sum(run[index] == "new" for run in outcomes) for index in range(30)] == [1] * 30
     with Store(store_url) as store:
         assert store.count() == 30 and _rows(store, signals, "c7") == 1
+
+
+def test_store_urls_resolve(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NEWSPROBE_DB", str(tmp_path / "env.db"))
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
+    assert resolve_url("postgres://u@h/db") == resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv("NEWSPROBE_DB")
+    assert default_url().startswith("sqlite:///") and default_url().endswith("newsprobe.db")
+    with pytest.raises(NewsprobeError) as caught:
+        Store("mysql://u@h/db")
+    assert caught.value.code == "E501"
