@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -18,6 +19,16 @@ from newsprobe.cli.propaganda import (
     eval_propaganda_command,
     propaganda_group,
     train_propaganda_command,
+)
+from newsprobe.cli.store import (
+    bench_api_command,
+    bench_store_command,
+    db_group,
+    export_from_store,
+    export_store_options,
+    ingest_command,
+    reanalyze_command,
+    serve_command,
 )
 from newsprobe.errors import Errors, NewsprobeError
 
@@ -58,9 +69,14 @@ def evaluate() -> None:
     """Measure accuracy against gold-annotated corpora."""
 
 
-@cli.group()
-def export() -> None:
-    """Export analyses in research formats."""
+@cli.group(invoke_without_command=True)
+@export_store_options
+@click.pass_context
+def export(ctx: click.Context, **options: Any) -> None:
+    """Export analyses in research formats: from the store (`export --db URL --format F -o FILE`, with filters)
+    or from analysis files (`export events`)."""
+    if ctx.invoked_subcommand is None:
+        export_from_store(**options)
 
 
 @cli.group()
@@ -69,7 +85,13 @@ def bench() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(ingest_command)
+cli.add_command(reanalyze_command)
+cli.add_command(db_group)
+cli.add_command(serve_command)
 bench.add_command(bench_analyze_command)
+bench.add_command(bench_store_command, "store")
+bench.add_command(bench_api_command, "api")
 evaluate.add_command(eval_quantities_command, "quantities")
 evaluate.add_command(eval_actors_command, "actors")
 train.add_command(train_actors_command, "actors")
