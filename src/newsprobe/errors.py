@@ -23,6 +23,10 @@ class Errors(str, Enum):
     E015 = "model file {path} is missing or unreadable; reinstall newsprobe or retrain with `newsprobe train`"
     E016 = "analysis failed: {detail}"
     E017 = "article text is {size:,} characters, over the limit of {limit:,} (raise it with --max-chars)"
+    E030 = "analysis ran past its time budget of {seconds:g} s, in {where} (raise it with --max-seconds)"
+    E031 = "cannot read the input: {detail}"
+    E032 = "cannot write the analysis: {detail}"
+    E033 = "JSON on line {line} nests deeper than the reader allows"
     E201 = "places gazetteer {path} is missing or unreadable; rebuild it with `newsprobe train places`"
     E202 = ("spaCy model package {name!r} is not installed; install it with "
             "`pip install --require-hashes -r requirements-places.txt`")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 
+from newsprobe.budget import OverBudget, check_budget, time_budget
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest import article_from_text, read_articles
 from newsprobe.model import Analysis, Article
@@ -24,8 +25,17 @@ class Pipeline:
         self.seconds: dict[str, float] = dict.fromkeys(names, 0.0)
 
     def __call__(self, article: Article) -> Analysis:
+        """The analysis of `article`; raises `InputError` E030 when it runs past `options.max_seconds`."""
+        try:
+            with time_budget(self.options.max_seconds):
+                return self._run(article)
+        except OverBudget as over:
+            raise over.as_input_error(article.source or article.id) from None
+
+    def _run(self, article: Article) -> Analysis:
         analysis = Analysis.of(article)
         for analyzer in self.analyzers:
+            check_budget(f"the {analyzer.name} analyzer")
             if analyzer.languages and article.language not in analyzer.languages:
                 analysis.warnings.append(
                     f"{analyzer.name} skipped: it reads {', '.join(analyzer.languages)}, "
@@ -49,6 +59,10 @@ def analyze(text_or_article: str | Article, options: Options | None = None) -> A
 
     Returns:
         The `Analysis` with every selected layer filled.
+
+    Raises:
+        InputError: E030 when the analysis runs past `options.max_seconds` (checked between analyzers and
+            inside their long loops, so it holds in any worker thread or process).
     """
     options = options or Options()
     article = text_or_article if isinstance(text_or_article, Article) else article_from_text(text_or_article, options)
@@ -74,5 +88,7 @@ def analyze_many(inputs: Iterable[str], options: Options | None = None) -> Itera
             continue
         try:
             yield pipeline(item)
+        except InputError as error:  # over the time budget
+            yield error
         except Exception as error:  # noqa: BLE001 (an analyzer bug on one article must not stop the batch)
             yield InputError(Errors.E016, item.source or item.id, detail=f"{type(error).__name__}: {error}")

@@ -39,6 +39,9 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# The largest number read as a count: far above any casualty, refugee or equipment figure; larger numerals
+# (or chains of scale words that overflow to infinity) are ignored.
+MAX_NUMBER = 1e12
 SCALES = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
@@ -57,15 +60,18 @@ def parse_number(tokens: list[Token], i: int) -> Number | None:
         return None
     token = tokens[i]
     if _DIGITS.fullmatch(token.text):
-        value = float(token.text.replace(",", ""))
-        return _scaled(tokens, i + 1, value)
-    return _parse_words(tokens, i)
+        number: Number | None = _scaled(tokens, i + 1, float(token.text.replace(",", "")))
+    else:
+        number = _parse_words(tokens, i)
+    # A numeral of hundreds of digits or "5 million million …" is no count: ignored, not carried as infinity.
+    return number if number is not None and number.value <= MAX_NUMBER else None
 
 
 def _scaled(tokens: list[Token], i: int, value: float) -> Number:
-    """Apply a following scale word: "3 thousand", "1.5 million", "two dozen"."""
-    if i < len(tokens) and tokens[i].lower in SCALES and tokens[i].lower != "score":
-        return _scaled(tokens, i + 1, value * SCALES[tokens[i].lower])
+    """Apply following scale words: "3 thousand", "1.5 million", "two dozen"."""
+    while i < len(tokens) and tokens[i].lower in SCALES and tokens[i].lower != "score":
+        value *= SCALES[tokens[i].lower]
+        i += 1
     return Number(value, i)
 
 
