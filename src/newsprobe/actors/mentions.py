@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from newsprobe.actors.resolve import EXTERNAL_INTER, resolve_target
 from newsprobe.actors.table import ActorTable, Target
+from newsprobe.budget import check_budget
 from newsprobe.quantities.tokens import Token
 
 _STATE_TEMPLATES = {
@@ -69,6 +70,7 @@ def find_mentions(text: str, tokens: list[Token], table: ActorTable) -> list[Men
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
+        check_budget("the actors analyzer")
         mention, after = (
             _state_form_at(tokens, i, table) or _alias_at(text, tokens, i, table) or (None, i + 1)
         )

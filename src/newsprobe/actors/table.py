@@ -66,6 +66,11 @@ class ActorTable:
             self.folded[tuple(word.lower() for word in words)].append(target)
 
     @functools.cached_property
+    def family_cache(self) -> dict[tuple[str, bool], list[str]]:
+        """Names of each actor family asked for so far (filled by `resolve`)."""
+        return {}
+
+    @functools.cached_property
     def by_demonym(self) -> dict[str, Country]:
         return {word: country for country in self.countries for word in (*country.demonyms, *country.names)}
 

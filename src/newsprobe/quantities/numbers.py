@@ -42,6 +42,11 @@ TENS = {
 # The largest number read as a count: far above any casualty, refugee or equipment figure; larger numerals
 # (or chains of scale words that overflow to infinity) are ignored.
 MAX_NUMBER = 1e12
+# Linguistic caps that keep parsing linear: a spelled-out number in news is at most about ten words ("two
+# hundred and fifty-five thousand three hundred and twenty") and carries at most two scale words ("3 hundred
+# thousand"). Without them "five hundred thousand million five hundred …" was re-read from every word.
+MAX_NUMBER_WORDS = 12
+MAX_SCALE_WORDS = 3
 SCALES = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
@@ -69,7 +74,8 @@ def parse_number(tokens: list[Token], i: int) -> Number | None:
 
 def _scaled(tokens: list[Token], i: int, value: float) -> Number:
     """Apply following scale words: "3 thousand", "1.5 million", "two dozen"."""
-    while i < len(tokens) and tokens[i].lower in SCALES and tokens[i].lower != "score":
+    stop = min(len(tokens), i + MAX_SCALE_WORDS)
+    while i < stop and tokens[i].lower in SCALES and tokens[i].lower != "score":
         value *= SCALES[tokens[i].lower]
         i += 1
     return Number(value, i)
@@ -100,7 +106,8 @@ def _parse_words(tokens: list[Token], i: int) -> Number | None:
     if value is None:
         return None
     total, current, j = 0.0, float(value), i + 1
-    while j < len(tokens):
+    stop = min(len(tokens), i + MAX_NUMBER_WORDS)
+    while j < stop:
         word = tokens[j].lower
         following = _word_value(tokens[j + 1].lower) if word == "and" and j + 1 < len(tokens) else None
         if word in SCALES and word != "score":

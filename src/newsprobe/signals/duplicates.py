@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprobe.budget import check_budget
 from newsprobe.signals.stopwords import STOPWORDS
 from newsprobe.signals.tokens import Token, consonant_key
 
@@ -69,6 +70,7 @@ def find_spliced_clauses(text: str, tokens: list[Token]) -> list[SplicedClause]:
     keys = [_compare_key(token) for token in tokens]
     passages: list[SplicedClause] = []
     for sentence in _sentences(text, tokens):
+        check_budget("the signals analyzer")
         if sentence.last - sentence.first < MAX_SENTENCE_TOKENS and _has_repeats(keys[sentence.first : sentence.last + 1]):
             found = _splices_in(text, tokens, keys, sentence)
             passages += [_to_passage(tokens, sentence, *item) for item in found]
