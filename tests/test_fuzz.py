@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -137,12 +136,8 @@ class _FuzzHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def fuzz_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _FuzzHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def fuzz_server(serve: Callable[[type[BaseHTTPRequestHandler]], str]) -> str:
+    return serve(_FuzzHandler)
 
 
 @pytest.mark.network

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import threading
 import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -43,12 +42,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def server(serve: Callable[[type[BaseHTTPRequestHandler]], str]) -> str:
+    return serve(_Handler)
 
 
 def _free_port() -> int:
@@ -120,13 +115,8 @@ class _SlowHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def slow_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SlowHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def slow_server(serve: Callable[[type[BaseHTTPRequestHandler]], str]) -> str:
+    return serve(_SlowHandler)
 
 
 @pytest.mark.network
