@@ -79,8 +79,12 @@ class ActorTable:
         return {country.iso2: country for country in self.countries}
 
     @functools.cached_property
-    def max_words(self) -> int:
-        return max(len(key) for key in (*self.exact, *self.folded))
+    def longest_alias(self) -> dict[str, int]:
+        """First word of an alias (as written, or folded) → the most words of an alias it begins."""
+        longest: dict[str, int] = {}
+        for key in (*self.exact, *self.folded):
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        return longest
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -29,15 +29,16 @@ class ScalingRow:
 
 
 def ptc_text(folder: Path, chars: int) -> str:
-    """About `chars` characters of real news: PTC articles (`articles/*.txt`) joined in name order."""
+    """About `chars` characters of real news: PTC articles (`articles/*.txt`) joined in name order, cut at
+    the last line break that fits."""
     pieces, size = [TITLE], len(TITLE)
     for path in sorted((folder / "articles").glob("*.txt")):
-        article = path.read_text(encoding="utf-8").strip() + "\n\n"
-        if size + len(article) > chars:
+        pieces.append(path.read_text(encoding="utf-8").strip() + "\n\n")
+        size += len(pieces[-1])
+        if size >= chars:
             break
-        pieces.append(article)
-        size += len(article)
-    return "".join(pieces)
+    text = "".join(pieces)
+    return text[: text.rfind("\n", 0, chars) + 1] if len(text) > chars else text
 
 
 def time_article(pipeline: Pipeline, article: Article) -> float:
