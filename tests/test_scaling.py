@@ -5,7 +5,9 @@ disturb them little; the smaller size takes the best of two runs."""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
+from newsprobe.cli.main import cli
 from newsprobe.ingest import article_from_text
 from newsprobe.pipeline import Pipeline
 from newsprobe.pipeline.families import FAMILIES, family_text
@@ -40,3 +42,11 @@ def test_four_times_the_text_takes_at_most_five_times_as_long(pipeline: Pipeline
     if large > MAX_RATIO * small + SLACK_S:  # one retry: a burst of other work can land on one timing
         large = min(large, _seconds(pipeline, family, 4 * SMALL, runs=1))
     assert large <= MAX_RATIO * small + SLACK_S, f"{family}: {small:.3f} s → {large:.3f} s"
+
+
+def test_bench_scaling_prints_a_row_per_family_and_size(runner: CliRunner) -> None:
+    args = ["bench", "scaling", "--family", "news", "--family", "one-name", "--sizes", "500,1000", "--only", "signals"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith(("| news", "| one-name"))]
+    assert len(rows) == 4 and rows[0].endswith("| 1.00 |")
