@@ -136,3 +136,10 @@ def test_a_writer_failure_is_an_error_for_that_article() -> None:
     article = Article.create(f"Shelling\n\n{BODY}", source="a.txt")
     error = _write(_BrokenWriter(), Analysis.of(article))
     assert error is not None and error.code == "E032" and error.source == "a.txt"
+
+
+def test_an_error_about_a_name_that_is_not_utf8_can_be_printed(tmp_path: Path) -> None:
+    missing = str(tmp_path / os.fsdecode(b"gone-\xff.txt"))
+    [error] = list(read_articles([missing]))
+    assert isinstance(error, InputError) and error.code == "E008"
+    assert "gone-\ufffd.txt" in error.describe().encode("utf-8").decode("utf-8")

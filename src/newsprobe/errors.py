@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Errors(str, Enum):
@@ -48,8 +51,8 @@ class NewsprobeError(Exception):
 
     def __init__(self, error: Errors, source: str | None = None, **details: object) -> None:
         self.code = error.name
-        self.source = source
-        self.message = error.value.format(**details)
+        self.source = _printable(source) if source else source
+        self.message = _printable(error.value.format(**details))
         super().__init__(self.describe())
 
     def describe(self) -> str:
@@ -70,6 +73,12 @@ def errors_reference() -> str:
         "the end), an option error stops the run before any input is read (exit status 2).\n\n"
         f"| code | message |\n|---|---|\n{rows}\n"
     )
+
+
+def _printable(text: str) -> str:
+    """Lone surrogates (an undecodable file name inside an exception's text) become U+FFFD, so the line can
+    be written to any UTF-8 terminal or log."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _escape_cell(text: str) -> str:

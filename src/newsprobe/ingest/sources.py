@@ -12,7 +12,7 @@ from newsprobe.ingest.decode import check_size, decode_bytes
 from newsprobe.ingest.fetch import fetch_url, is_url
 from newsprobe.ingest.html import article_from_html, looks_like_html
 from newsprobe.ingest.records import articles_from_json, looks_like_json
-from newsprobe.model import Article, replace_surrogates
+from newsprobe.model import Article
 from newsprobe.settings import ARTICLE_SUFFIXES, Options
 
 STDIN = "-"
@@ -40,7 +40,7 @@ def read_articles(inputs: Iterable[str], options: Options | None = None) -> Iter
         except InputError as error:
             yield error
         except Exception as error:  # noqa: BLE001 (a reader bug on one input must not stop the others)
-            yield InputError(Errors.E031, replace_surrogates(item), detail=f"{type(error).__name__}: {error}")
+            yield InputError(Errors.E031, item, detail=f"{type(error).__name__}: {error}")
 
 
 def read_input(item: str, options: Options) -> Iterator[Article | InputError]:
@@ -53,14 +53,13 @@ def read_input(item: str, options: Options) -> Iterator[Article | InputError]:
         yield from articles_from_bytes(sys.stdin.buffer.read(options.max_bytes + 1), "<stdin>", options)
         return
     path = Path(item)
-    # A file name that is not valid UTF-8 arrives with surrogate escapes; messages and articles get U+FFFD.
-    source = replace_surrogates(item)
+    # A file name that is not valid UTF-8 arrives with surrogate escapes: errors and articles print them as U+FFFD.
     if path.is_dir():
-        raise InputError(Errors.E014, source, path=source)
+        raise InputError(Errors.E014, item, path=item)
     if not path.is_file():
-        raise InputError(Errors.E008, source, path=source)
-    check_size(path.stat().st_size, options.max_bytes, source)
-    yield from articles_from_bytes(path.read_bytes(), source, options, suffix=path.suffix.lower())
+        raise InputError(Errors.E008, item, path=item)
+    check_size(path.stat().st_size, options.max_bytes, item)
+    yield from articles_from_bytes(path.read_bytes(), item, options, suffix=path.suffix.lower())
 
 
 def articles_from_bytes(
