@@ -53,7 +53,7 @@ FAMILIES: dict[str, Callable[[], Iterator[str]]] = {
     "one-name": lambda: _cycle("Abu "),
     "marked-name": lambda: _cycle("IG* "),
     "relative-chain": lambda: _cycle("30 km west of "),
-    "brackets": lambda: _cycle("(", "[", "«", "Raqqa", "»", "]", ") "),
+    "brackets": lambda: _cycle("(", "[", "«", "the army said", "»", "]", ") "),
     "one-sentence": lambda: _cycle("Government forces shelled positions of the militants near Raqqa on Monday. "),
     "near-duplicates": lambda: _numbered("Government forces shelled {i} positions of the militants near {place}. "),
     "place-list": lambda: _cycle(*(place + ", " for place in _PLACES)),
