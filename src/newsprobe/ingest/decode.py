@@ -48,7 +48,8 @@ def decode_bytes(data: bytes, source: str, limit: int) -> str:
         # The BOM is dropped here so a JSON Lines file that starts with one keeps its first record.
         return data.decode(marked or "utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        if marked not in (None, "utf-8"):  # odd-length UTF-16 or a lone surrogate: the BOM promised what the bytes break
+        # Odd-length UTF-16 or a lone surrogate: the BOM promised what the bytes break.
+        if marked not in (None, "utf-8"):
             raise InputError(Errors.E004, source) from None
     best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:

@@ -60,7 +60,8 @@ def _reference_value(match: re.Match[str]) -> int:
 
 def _xml_char(value: int) -> bool:
     """Whether XML 1.0 allows the code point (what libxml2 checks)."""
-    return value in (0x9, 0xA, 0xD) or 0x20 <= value <= 0xD7FF or 0xE000 <= value <= 0xFFFD or 0x10000 <= value <= 0x10FFFF
+    return value in (0x9, 0xA, 0xD) or 0x20 <= value <= 0xD7FF or 0xE000 <= value <= 0xFFFD \
+        or 0x10000 <= value <= 0x10FFFF
 
 
 def flatten_deep_html(html: str) -> str:
