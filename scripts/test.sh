@@ -27,4 +27,10 @@ status=$?
 set -e
 # pytest exits 5 when a selection holds no test: not a failure of the suite.
 if [ "$status" -eq 5 ]; then status=0; fi
+# Fuzzing (issue 18), on a whole-suite run only: the property-based tests over the readers and analyze again,
+# with 30 times the examples; about two minutes, cut off (and failed) at ten.
+if [ "$#" -eq 0 ] && [ "$status" -eq 0 ]; then
+  NEWSPROBE_FUZZ_EXAMPLES="${NEWSPROBE_FUZZ_EXAMPLES:-600}" timeout 600 \
+    .venv/bin/python -m pytest -q -p no:cacheprovider -m fuzz tests/test_fuzz.py || status=$?
+fi
 exit "$status"

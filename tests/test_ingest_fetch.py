@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -41,12 +42,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def server(serve: Callable[[type[BaseHTTPRequestHandler]], str]) -> str:
+    return serve(_Handler)
 
 
 def _free_port() -> int:
@@ -85,3 +82,59 @@ def test_unreachable_url_is_one_error() -> None:
         fetch_url(url, timeout_s=2, max_bytes=1000)
     assert caught.value.code == "E007"
     assert url in caught.value.describe()
+
+
+class _SlowHandler(BaseHTTPRequestHandler):
+    """A server that drips its body a byte every 0.2 s, or waits before its headers, or redirects."""
+
+    def do_GET(self) -> None:
+        with contextlib.suppress(ConnectionError):  # the client hangs up at its deadline
+            self._answer()
+
+    def _answer(self) -> None:
+        if self.path == "/slow-headers":
+            time.sleep(3)
+        if self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/drip?bytes=5")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        count = int(self.path.partition("bytes=")[2] or 100)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"Slow title\n\n")
+        for _ in range(count):
+            self.wfile.write(b"x")
+            self.wfile.flush()
+            time.sleep(0.2)
+
+    def log_message(self, *args: object) -> None:
+        """Keep test output quiet."""
+
+
+@pytest.fixture(scope="module")
+def slow_server(serve: Callable[[type[BaseHTTPRequestHandler]], str]) -> str:
+    return serve(_SlowHandler)
+
+
+@pytest.mark.network
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("path", ["/drip?bytes=100", "/slow-headers"])
+def test_fetch_ends_within_the_timeout_for_the_whole_fetch(slow_server: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError) as caught:
+        fetch_url(f"{slow_server}{path}", timeout_s=1.0, max_bytes=10_000)
+    elapsed = time.monotonic() - started
+    assert caught.value.code == "E007"
+    # The drip would take 20 s, the slow headers 3 s per try: both end at the 1 s deadline.
+    assert elapsed < 1.8, elapsed
+
+
+@pytest.mark.network
+@pytest.mark.issue(18)
+def test_fetch_follows_redirects_within_the_deadline(slow_server: str) -> None:
+    page = fetch_url(f"{slow_server}/moved", timeout_s=5.0, max_bytes=10_000)
+    assert page.url.endswith("/drip?bytes=5")
+    assert page.data == b"Slow title\n\nxxxxx"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Errors(str, Enum):
@@ -27,6 +30,10 @@ class Errors(str, Enum):
     E018 = "--only and --skip both name {names}: choose one"
     E019 = "no analyzer is left to run after --only and --skip"
     E020 = "cannot read or write {path}: {detail}"
+    E030 = "analysis ran past its time budget of {seconds:g} s, in {where} (raise it with --max-seconds)"
+    E031 = "cannot read the input: {detail}"
+    E032 = "cannot write the analysis: {detail}"
+    E033 = "JSON on line {line} nests deeper than the reader allows"
     E201 = "places gazetteer {path} is missing or unreadable; rebuild it with `newsprobe train places`"
     E202 = ("spaCy model package {name!r} is not installed; install it with "
             "`pip install --require-hashes -r requirements-places.txt`")
@@ -62,8 +69,8 @@ class NewsprobeError(Exception):
 
     def __init__(self, error: Errors, source: str | None = None, **details: object) -> None:
         self.code = error.name
-        self.source = source
-        self.message = error.value.format(**details)
+        self.source = _printable(source) if source else source
+        self.message = _printable(error.value.format(**details))
         super().__init__(self.describe())
 
     def describe(self) -> str:
@@ -84,6 +91,12 @@ def errors_reference() -> str:
         "the end), an option error stops the run before any input is read (exit status 2).\n\n"
         f"| code | message |\n|---|---|\n{rows}\n"
     )
+
+
+def _printable(text: str) -> str:
+    """Lone surrogates (an undecodable file name inside an exception's text) become U+FFFD, so the line can
+    be written to any UTF-8 terminal or log."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _escape_cell(text: str) -> str:

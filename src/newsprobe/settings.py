@@ -9,6 +9,11 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024  # raw bytes: HTML pages carry far more marku
 # 200,000 characters, 2.7 GB at 500,000, 24 GB and an out-of-memory kill at 15 million).
 MAX_ARTICLE_CHARS = 200_000
 FETCH_TIMEOUT_S = 20.0
+# Time budget per article: far above the few seconds the longest allowed article takes, low enough that a
+# hostile one cannot hold a batch or web worker.
+MAX_ARTICLE_SECONDS = 30.0
+# Elements nested deeper are unwrapped (their text kept) before parsing: libxml2 drops text below 255 levels.
+MAX_HTML_DEPTH = 200
 # Languages the detector chooses among: the ones conflict and state-media news in our scope is written in.
 LIKELY_LANGUAGES = ("en", "ru", "uk", "ar", "fr", "de", "es", "tr", "fa", "zh", "it", "pt", "pl", "he")
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson")
@@ -22,6 +27,7 @@ class Options:
     max_bytes: int = MAX_INPUT_BYTES
     max_chars: int = MAX_ARTICLE_CHARS
     fetch_timeout_s: float = FETCH_TIMEOUT_S
+    max_seconds: float | None = MAX_ARTICLE_SECONDS  # None: no time budget
     languages: tuple[str, ...] = LIKELY_LANGUAGES
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import ClassVar
 
 from newsprobe.actors.focus import country_focus
@@ -47,11 +48,10 @@ def _generic_references(
     if len(groups) != 1:
         return []
     canonical, inter = groups.pop()
-    taken = [(entity.start, entity.end) for entity in named]
+    taken = sorted((entity.start, entity.end) for entity in named)
     found = []
     for token in tokens:
-        free = all(token.end <= start or token.start >= end for start, end in taken)
-        if free and (token.lower,) in table.generic:
+        if (token.lower,) in table.generic and not _overlaps_any(taken, token.start, token.end):
             attributes = {"resolved_by": "generic"}
             found.append(
                 Entity.of(
@@ -66,6 +66,13 @@ def _generic_references(
                 )
             )
     return found
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `[start, end)` overlaps one of `spans` (sorted, not overlapping each other): a bisection, as a
+    scan of every span per token made long articles quadratic."""
+    index = bisect.bisect_left(spans, (end, -1)) - 1
+    return index >= 0 and spans[index][1] > start
 
 
 class ActorsAnalyzer:

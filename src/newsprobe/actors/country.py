@@ -9,11 +9,16 @@ California") vote the same way even when the places layer did not recognise them
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+import threading
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from newsprobe.actors.table import load_table
-from newsprobe.model import Analysis, Place, lies_within
+from newsprobe.model import Analysis, Place
 from newsprobe.quantities.tokens import tokenize
 
 _POPULATION_FLOOR = 10_000
@@ -24,7 +29,11 @@ _COUNTRY_WEIGHT = 0.25  # a country named is often what a protest is about, not 
 _OUTSIDE_WEIGHT = 0.25  # evidence outside the event's own sentences
 _DEMONYM_WEIGHT = 0.25  # "Dutch farmers", "the Iraqi Dinar": a hint, outweighed by any place
 _BRACKETS = re.compile(r"\(([^()]{2,120})\)")
-_IN_CHAIN = re.compile(r"\bin ((?:[A-Z][\w'’.-]*\s?)+(?:[a-z]+\s?)?(?:,\s*(?:[A-Z][\w'’.-]*\s?)+)+)")
+# Possessive `*+`: a word cannot be re-split at its capitals, which made "in ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# backtrack exponentially.
+_IN_CHAIN = re.compile(r"\bin ((?:[A-Z][\w'’.-]*+\s?)+(?:[a-z]+\s?)?(?:,\s*(?:[A-Z][\w'’.-]*+\s?)+)+)")
+# One article's evidence per thread (batch workers analyse in threads).
+_CACHE = threading.local()
 _CHUNK_SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s)\s*")
 # Unit words ACLED notes append to names ("Siraha district", "Shankharapur municipality-3").
 _UNIT_WORDS = re.compile(
@@ -79,13 +88,20 @@ def _place_votes(place: Place, weight: float) -> dict[str, float]:
     return votes
 
 
-def _add(votes: dict[str, float], more: dict[str, float]) -> None:
+def _add(votes: dict[str, float], more: dict[str, float], scale: float = 1.0) -> None:
     for code, weight in more.items():
-        votes[code] += weight
+        votes[code] += weight * scale
 
 
-def chain_names(text: str, start: int = 0) -> list[tuple[int, str]]:
-    """Names of administrative chains, with their offsets: "(Rutshuru, Nord-Kivu)", "in Tijuana, Baja California"."""
+def chain_names(text: str, start: int = 0) -> tuple[tuple[int, str], ...]:
+    """Names of administrative chains, with their offsets: "(Rutshuru, Nord-Kivu)", "in Tijuana, Baja California".
+
+    Cached: every event of an article asks again."""
+    return _chain_names(text, start)
+
+
+@functools.lru_cache(maxsize=4)
+def _chain_names(text: str, start: int) -> tuple[tuple[int, str], ...]:
     found = []
     for pattern in (_BRACKETS, _IN_CHAIN):
         for match in pattern.finditer(text, start):
@@ -93,23 +109,77 @@ def chain_names(text: str, start: int = 0) -> list[tuple[int, str]]:
             for chunk in _CHUNK_SEPARATOR.split(match.group(1)):
                 offset = text.find(chunk, offset)
                 found.append((offset, chunk.strip()))
-    return found
+    return tuple(found)
 
 
-def _demonym_votes(text: str, start: int, spans: list[tuple[int, int]] | None) -> dict[str, float]:
+def _demonym_evidence(text: str, start: int) -> list[_Vote]:
     """Country names and demonyms of the text ("Dutch", "Iraqi"), each a small vote."""
     by_demonym = load_table().by_demonym
-    votes: dict[str, float] = defaultdict(float)
+    found = []
     for token in tokenize(text, start):
         country = by_demonym.get(token.text.removesuffix("'s").removesuffix("’s"))
         if country:
-            votes[country.iso2] += _DEMONYM_WEIGHT * _weight(token.start, token.end, spans)
-    return votes
+            found.append(_Vote(token.start, token.end, {country.iso2: _DEMONYM_WEIGHT}))
+    return found
 
 
-def _weight(start: int, end: int, spans: list[tuple[int, int]] | None) -> float:
-    inside = spans is None or lies_within(start, end, spans)
-    return 1.0 if inside else _OUTSIDE_WEIGHT
+@dataclass(frozen=True)
+class _Vote:
+    """One piece of place evidence at `[start, end)` with its votes at full weight."""
+
+    start: int
+    end: int
+    votes: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """Every vote of one article, sorted by offset, and their sum."""
+
+    analysis: Analysis  # kept so the identity check of the cache cannot meet a recycled id
+    key: tuple[str, int, tuple[tuple[int, int], ...]]
+    votes: list[_Vote]
+    starts: list[int]
+    total: dict[str, float]
+
+    def inside(self, spans: list[tuple[int, int]]) -> Iterator[_Vote]:
+        """The votes that lie inside one of `spans`, each once, found by bisection."""
+        seen: set[int] = set()
+        for low, high in spans:
+            for index in range(bisect.bisect_left(self.starts, low), bisect.bisect_left(self.starts, high)):
+                if index not in seen and self.votes[index].end <= high:
+                    seen.add(index)
+                    yield self.votes[index]
+
+
+def _evidence(analysis: Analysis, skip: list[tuple[int, int]]) -> _Evidence:
+    """The article's votes, built once and reused by each of its events: per-event rescans of the whole
+    text made long articles quadratic."""
+    key = (analysis.article.text, len(analysis.places), tuple(skip))
+    cached: _Evidence | None = getattr(_CACHE, "evidence", None)
+    if cached is not None and cached.analysis is analysis and cached.key == key:
+        return cached
+    votes = sorted(_collect_votes(analysis, skip), key=lambda vote: vote.start)
+    total: dict[str, float] = defaultdict(float)
+    for vote in votes:
+        _add(total, vote.votes)
+    _CACHE.evidence = _Evidence(analysis, key, votes, [vote.start for vote in votes], dict(total))
+    return _CACHE.evidence
+
+
+def _collect_votes(analysis: Analysis, skip: list[tuple[int, int]]) -> Iterator[_Vote]:
+    """Votes of the places layer, of administrative chains it missed, and of demonyms outside `skip`."""
+    for place in analysis.places:
+        if not place.lies_within(skip):
+            yield _Vote(place.start, place.end, _place_votes(place, 1.0))
+    text, body = analysis.article.text, analysis.article.body_start
+    mentioned = {(place.start, place.text) for place in analysis.places}  # these voted already
+    for offset, name in chain_names(text, body):
+        if (offset, name) not in mentioned and not any(s <= offset < e for s, e in skip):
+            chain: dict[str, float] = defaultdict(float)
+            _spread(chain, candidate_countries(name), 1.0)
+            yield _Vote(offset, offset + len(name), dict(chain))
+    yield from _demonym_evidence(blank_out(text, skip), body)
 
 
 def country_votes(
@@ -125,22 +195,23 @@ def country_votes(
     Returns:
         Votes per country code; empty when nothing names a place.
     """
-    skip = skip or []
+    evidence = _evidence(analysis, skip or [])
+    if spans is None:
+        return defaultdict(float, evidence.total)
+    # Every vote counts `_OUTSIDE_WEIGHT`, and those inside the event's sentences the rest of a full vote.
     votes: dict[str, float] = defaultdict(float)
-    for place in analysis.places:
-        if not place.lies_within(skip):
-            _add(votes, _place_votes(place, _weight(place.start, place.end, spans)))
-    text, body = analysis.article.text, analysis.article.body_start
-    mentioned = {(place.start, place.text) for place in analysis.places}  # these voted already
-    for offset, name in chain_names(text, body):
-        if (offset, name) not in mentioned and not any(s <= offset < e for s, e in skip):
-            _spread(votes, candidate_countries(name), _weight(offset, offset + len(name), spans))
-    _add(votes, _demonym_votes(blank_out(text, skip), body, spans))
+    _add(votes, evidence.total, _OUTSIDE_WEIGHT)
+    for vote in evidence.inside(spans):
+        _add(votes, vote.votes, 1.0 - _OUTSIDE_WEIGHT)
     return votes
 
 
 def blank_out(text: str, skip: list[tuple[int, int]]) -> str:
-    """The text with the skipped spans replaced by spaces, so offsets stay valid."""
-    for start, end in skip:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+    """The text with the skipped spans replaced by spaces, so offsets stay valid (one copy of the text)."""
+    pieces, last = [], 0
+    for start, end in sorted(skip):
+        start = max(start, last)
+        if end > start:
+            pieces += [text[last:start], " " * (end - start)]
+            last = end
+    return "".join(pieces) + text[last:]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from newsprobe.actors.resolve import EXTERNAL_INTER, resolve_target
 from newsprobe.actors.table import ActorTable, Target
+from newsprobe.budget import check_budget
 from newsprobe.quantities.tokens import Token
 
 _STATE_TEMPLATES = {
@@ -69,6 +70,7 @@ def find_mentions(text: str, tokens: list[Token], table: ActorTable) -> list[Men
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
+        check_budget("the actors analyzer")
         mention, after = (
             _state_form_at(tokens, i, table) or _alias_at(text, tokens, i, table) or (None, i + 1)
         )
@@ -79,7 +81,11 @@ def find_mentions(text: str, tokens: list[Token], table: ActorTable) -> list[Men
 
 
 def _alias_at(text: str, tokens: list[Token], i: int, table: ActorTable) -> tuple[Mention, int] | None:
-    for size in range(min(table.max_words, len(tokens) - i), 0, -1):
+    # Only as many words as the longest alias that begins with this word: most words begin none, and
+    # trying every alias length at every token cost the table's longest alias squared per token.
+    first = _key(tokens[i])
+    longest = max(table.longest_alias.get(first, 0), table.longest_alias.get(first.lower(), 0))
+    for size in range(min(longest, len(tokens) - i), 0, -1):
         words = tokens[i : i + size]
         exact = table.exact.get(tuple(_key(token) for token in words))
         targets = (

@@ -45,10 +45,19 @@ def _candidates(table: ActorTable, target: Target, country: str | None) -> tuple
     sub_units = "{country}" not in target.canonical  # "Islamic State (West Africa) - Lake Chad Faction"
     prefix = target.canonical.format(country=country)
     for form in (prefix, target.canonical.format(country=f"the {country}")):
-        candidates = [name for name in table.records if name == form or _variant_of(name, form, sub_units)]
+        candidates = _family_names(table, form, sub_units)
         if candidates or sub_units:
             return form if candidates else prefix, candidates
     return prefix, []
+
+
+def _family_names(table: ActorTable, form: str, sub_units: bool) -> list[str]:
+    """Table names that are `form` or its variants; kept on the table, as a scan of every name per mention
+    made the cost of an article its mentions times the table."""
+    key = (form, sub_units)
+    if key not in table.family_cache:
+        table.family_cache[key] = [name for name in table.records if name == form or _variant_of(name, form, sub_units)]
+    return table.family_cache[key]
 
 
 def _variant_of(name: str, prefix: str, sub_units: bool) -> bool:

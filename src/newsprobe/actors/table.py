@@ -71,6 +71,11 @@ class ActorTable:
             self.folded[tuple(word.lower() for word in words)].append(target)
 
     @functools.cached_property
+    def family_cache(self) -> dict[tuple[str, bool], list[str]]:
+        """Names of each actor family asked for so far (filled by `resolve`)."""
+        return {}
+
+    @functools.cached_property
     def by_demonym(self) -> dict[str, Country]:
         return {word: country for country in self.countries for word in (*country.demonyms, *country.names)}
 
@@ -79,8 +84,12 @@ class ActorTable:
         return {country.iso2: country for country in self.countries}
 
     @functools.cached_property
-    def max_words(self) -> int:
-        return max(len(key) for key in (*self.exact, *self.folded))
+    def longest_alias(self) -> dict[str, int]:
+        """First word of an alias (as written, or folded) → the most words of an alias it begins."""
+        longest: dict[str, int] = {}
+        for key in (*self.exact, *self.folded):
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        return longest
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from newsprobe.budget import check_budget
 from newsprobe.claims import lexicon as lx
 from newsprobe.claims.attribution import Found, find_attribution
 from newsprobe.claims.hedges import find_hedges
@@ -29,6 +30,7 @@ def find_claims(text: str, start: int = 0, anchors: list[tuple[int, int]] | None
     spans = [*(anchors or []), *(quantity.offsets for quantity in find_quantities(text, start))]
     claims = []
     for begin, end in split_sentences(text, start):
+        check_budget("the claims analyzer")
         attribution = find_attribution(text, begin, end)
         if is_claim(text, begin, end, spans, attribution):
             hedges = [SpanRef.of(text, *hedge) for hedge in find_hedges(text, begin, end)]

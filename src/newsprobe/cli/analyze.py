@@ -9,10 +9,12 @@ import click
 
 from newsprobe.cli.options import reading_options, reading_options_value
 from newsprobe.cli.progress import progress_over, summary_line
-from newsprobe.errors import InputError
+from newsprobe.errors import Errors, InputError
 from newsprobe.ingest import STDIN, expand_inputs
+from newsprobe.model import Analysis
 from newsprobe.pipeline import added_requirements, analyze_many
 from newsprobe.render import FORMATS, open_writer
+from newsprobe.render.writers import Writer
 from newsprobe.settings import Options
 
 
@@ -24,14 +26,14 @@ from newsprobe.settings import Options
 @reading_options
 def analyze_command(
     inputs: tuple[str, ...], output_format: str, output: Path | None, only: tuple[str, ...],
-    skip: tuple[str, ...], max_bytes: int, max_chars: int, timeout: float,
+    skip: tuple[str, ...], max_bytes: int, max_chars: int, timeout: float, max_seconds: float,
 ) -> None:
     """Analyse INPUTS: files, folders (recursive), http(s) URLs, or - for stdin.
 
     Text files follow the corpus convention (title line, empty line, body); .html pages and
     .json/.jsonl records ({"id", "text", "title", "url", "outlet", "published"}) are read too.
     """
-    options = reading_options_value(only, skip, max_bytes, max_chars, timeout)
+    options = reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds)
     note_added_analyzers(options)
     expanded = expand_inputs(inputs)
     # A JSONL file or stdin holds an unknown number of articles: the bar then counts without a total.
@@ -40,12 +42,12 @@ def analyze_command(
     done = failures = 0
     with open_writer(output_format, output) as writer:
         for result in progress_over(analyze_many(expanded, options), total=total, label="analysing"):
-            if isinstance(result, InputError):
+            error = result if isinstance(result, InputError) else _write(writer, result)
+            if error:
                 failures += 1
-                click.echo(f"error: {result.describe()}", err=True)
+                click.echo(f"error: {error.describe()}", err=True)
             else:
                 done += 1
-                writer.write(result)
     if done + failures > 1 or failures:
         click.echo(summary_line(done, failures), err=True)
     if failures:
@@ -56,3 +58,13 @@ def note_added_analyzers(options: Options) -> None:
     """Say which analyzers run although `--only` did not name them (a chosen one reads their layers)."""
     if added := added_requirements(options.only, options.skip):
         click.echo(f"note: also running {', '.join(added)}: {', '.join(options.only)} reads their layers", err=True)
+
+
+def _write(writer: Writer, analysis: Analysis) -> InputError | None:
+    """Write one analysis; a writer failure becomes an error for that article alone."""
+    try:
+        writer.write(analysis)
+    except Exception as error:  # noqa: BLE001 (one unwritable article must not stop the others)
+        source = analysis.article.source or analysis.article.id
+        return InputError(Errors.E032, source, detail=f"{type(error).__name__}: {error}")
+    return None

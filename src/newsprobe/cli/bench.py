@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from newsprobe.cli.analyze import note_added_analyzers
 from newsprobe.ingest import expand_inputs
 from newsprobe.pipeline.bench import bench_pipeline
+from newsprobe.pipeline.families import FAMILIES
+from newsprobe.pipeline.scaling import SIZES, bench_scaling, scaling_table
 from newsprobe.settings import Options
 
 
@@ -27,3 +31,21 @@ def bench_analyze_command(inputs: tuple[str, ...], only: tuple[str, ...], skip: 
     click.echo(f"peak RSS            {result.peak_rss_mb:.0f} MB")
     for name, seconds in result.analyzer_s.items():
         click.echo(f"  {name:<17} {seconds:7.2f} s  {1000 * seconds / max(1, result.articles):6.1f} ms/article")
+
+
+@click.command("scaling")
+@click.option("--family", "families", multiple=True, type=click.Choice([*FAMILIES, "ptc"]),
+              help="Text families to measure (repeatable; default: all, plus ptc with --ptc).")
+@click.option("--sizes", default=",".join(map(str, SIZES)), show_default=True, help="Article sizes in characters.")
+@click.option("--ptc", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A PTC folder (articles/*.txt): its articles joined give the real-news family `ptc`.")
+@click.option("--only", multiple=True, help="Measure only these analyzers.")
+@click.option("--skip", multiple=True, help="Leave these analyzers out.")
+def bench_scaling_command(
+    families: tuple[str, ...], sizes: str, ptc: Path | None, only: tuple[str, ...], skip: tuple[str, ...]
+) -> None:
+    """Time per 1,000 characters of `analyze` as articles grow, per text family (flat = linear time)."""
+    chosen = families or (*FAMILIES, *(("ptc",) if ptc else ()))
+    options = Options(only=only, skip=skip, max_seconds=None)
+    rows = bench_scaling(chosen, [int(size) for size in sizes.split(",")], options, ptc)
+    click.echo(scaling_table(rows))

@@ -10,7 +10,7 @@ import click
 
 from newsprobe import __version__
 from newsprobe.cli.analyze import analyze_command
-from newsprobe.cli.bench import bench_analyze_command
+from newsprobe.cli.bench import bench_analyze_command, bench_scaling_command
 from newsprobe.cli.events import eval_events_command, export_events_command, train_events_command
 from newsprobe.cli.events_core import eval_actors_command, eval_quantities_command, train_actors_command
 from newsprobe.cli.places import eval_places_command, train_places_command
@@ -92,6 +92,7 @@ cli.add_command(serve_command)
 bench.add_command(bench_analyze_command)
 bench.add_command(bench_store_command, "store")
 bench.add_command(bench_api_command, "api")
+bench.add_command(bench_scaling_command)
 evaluate.add_command(eval_quantities_command, "quantities")
 evaluate.add_command(eval_actors_command, "actors")
 train.add_command(train_actors_command, "actors")

@@ -7,7 +7,13 @@ from typing import TypeVar
 
 import click
 
-from newsprobe.settings import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, Options
+from newsprobe.settings import (
+    FETCH_TIMEOUT_S,
+    MAX_ARTICLE_CHARS,
+    MAX_ARTICLE_SECONDS,
+    MAX_INPUT_BYTES,
+    Options,
+)
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -29,11 +35,14 @@ reading_options = with_options(
     click.option("--max-chars", type=int, default=MAX_ARTICLE_CHARS, show_default=True,
                  help="Refuse articles whose text is longer."),
     click.option("--timeout", type=float, default=FETCH_TIMEOUT_S, show_default=True,
-                 help="URL fetch timeout (s)."),
+                 help="Seconds for a whole URL fetch: connecting, headers, body and retries."),
+    click.option("--max-seconds", type=float, default=MAX_ARTICLE_SECONDS, show_default=True,
+                 help="Time budget per article; one over it fails with E030 and the rest go on (0: none)."),
 )
 
 
 def reading_options_value(only: tuple[str, ...], skip: tuple[str, ...], max_bytes: int, max_chars: int,
-                          timeout: float) -> Options:
+                          timeout: float, max_seconds: float) -> Options:
     """The `Options` the reading options describe."""
-    return Options(max_bytes=max_bytes, max_chars=max_chars, fetch_timeout_s=timeout, only=only, skip=skip)
+    return Options(max_bytes=max_bytes, max_chars=max_chars, fetch_timeout_s=timeout,
+                   max_seconds=max_seconds or None, only=only, skip=skip)

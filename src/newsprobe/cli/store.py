@@ -35,13 +35,13 @@ DB_OPTION = click.option("--db", "db", envvar="NEWSPROBE_DB", default=None, show
 @click.option("--batch-size", type=click.IntRange(1), default=FLUSH_EVERY, show_default=True,
               help="Analyses written per transaction: at most this many are analysed again after a kill.")
 def ingest_command(inputs: tuple[str, ...], db: str | None, only: tuple[str, ...], skip: tuple[str, ...],
-                   max_bytes: int, max_chars: int, timeout: float, batch_size: int) -> None:
+                   max_bytes: int, max_chars: int, timeout: float, max_seconds: float, batch_size: int) -> None:
     """Analyse INPUTS and keep them in the store: files, folders, JSON/JSONL, URLs, RSS/Atom feeds, - for stdin.
 
     Articles already stored with the same analyzer versions are skipped, so a run stopped halfway
     resumes where it stopped; older analyses are replaced.
     """
-    options = reading_options_value(only, skip, max_bytes, max_chars, timeout)
+    options = reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds)
     expanded = expand_inputs(inputs)
     many = any(item == STDIN or "://" in item or item.endswith((".json", ".jsonl", ".ndjson")) for item in expanded)
     with Store(db) as store:

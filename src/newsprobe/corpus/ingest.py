@@ -86,6 +86,8 @@ def analyse_and_store(items: list[Article | InputError], store: Store, pipeline:
             continue
         try:
             analysed.append(pipeline(item))
+        except InputError as error:  # E030: past its time budget
+            yield ("failed", error)
         except Exception as error:  # noqa: BLE001 (an analyzer bug on one article must not stop the batch)
             yield ("failed", InputError(Errors.E016, item.source or item.id, detail=f"{type(error).__name__}: {error}"))
     for analysis, outcome in zip(analysed, store.add_many(analysed), strict=True):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newsprobe.actors import event_country, load_table
 from newsprobe.actors.units import unit_name
+from newsprobe.budget import check_budget
 from newsprobe.events.classifier import EventClassifier, Label
 from newsprobe.events.dates import resolve_date
 from newsprobe.events.locate import locate_event
@@ -218,6 +219,7 @@ def assemble_events(analysis: Analysis, classifier: EventClassifier) -> list[Eve
     scored = []
     places = [(place.start, place.end) for place in analysis.places]
     for order, group in enumerate(group_sentences(text, sentences, classifier, places)):
+        check_budget("the events analyzer")
         event = build_event(analysis, group)
         scored.append((salience(group, event), order, event))
     return [event for _, _, event in sorted(scored, key=lambda item: (-item[0], item[1]))]

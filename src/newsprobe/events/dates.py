@@ -166,6 +166,9 @@ def resolve_date(text: str, spans: list[tuple[int, int]], published: str | None)
         return EventDate(date=base.isoformat(), time_precision=WEEK,
                          note="no date stated; coded to the publication date, week precision")
     cue = min(cues, key=lambda c: order.index(c.kind))
-    date, precision, note = resolve_cue(cue, base)
+    try:
+        date, precision, note = resolve_cue(cue, base)
+    except (OverflowError, ValueError):  # "yesterday" of 0001-01-01, "1000000 days ago": off the calendar
+        date, precision, note = None, None, "the stated date falls outside the calendar"
     return EventDate(date=date.isoformat() if date else None, time_precision=precision if date else None,
                      evidence=SpanRef.of(text, cue.start, cue.end), note=note)

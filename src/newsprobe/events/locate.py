@@ -108,7 +108,8 @@ def _coded_place(analysis: Analysis, spans: list[tuple[int, int]], country: str)
     """The place where an ACLED note says the event is coded ("[coded to Warsaw]", "(coded as Namtu
     town)"), when the gazetteer has it in the event's country; "coded as IRG" names an actor and is passed by."""
     text = analysis.article.text
-    for match in _CODED_AT.finditer(text):
+    # Searched inside the event's sentences only: a search of the whole text per event was quadratic.
+    for match in (found for low, high in spans for found in _CODED_AT.finditer(text, low, high)):
         start, end = match.span(1)
         if not lies_within(start, end, spans):
             continue

@@ -25,6 +25,10 @@ LEGACY_ENCODINGS = (
     "cp1255", "gb18030", "big5", "shift_jis", "euc_kr", "latin_1",
 )
 _TEXT_CONTROL = {9, 10, 12, 13, 27}
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8"),
+)
 
 
 def check_size(size: int, limit: int, source: str) -> None:
@@ -39,23 +43,33 @@ def decode_bytes(data: bytes, source: str, limit: int) -> str:
     if not data.strip():
         raise InputError(Errors.E001, source)
     _reject_binary(data[:_SNIFF_BYTES], source)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    marked = _bom_encoding(data)
     try:
-        return data.decode("utf-8")
+        # The BOM is dropped here so a JSON Lines file that starts with one keeps its first record.
+        return data.decode(marked or "utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        pass
+        # Odd-length UTF-16 or a lone surrogate: the BOM promised what the bytes break.
+        if marked not in (None, "utf-8"):
+            raise InputError(Errors.E004, source) from None
     best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
         raise InputError(Errors.E004, source)
     return str(best)
 
 
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces; UTF-32's marks first, as UTF-16's LE mark begins UTF-32's."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
 def _reject_binary(head: bytes, source: str) -> None:
     for magic, kind in _MAGIC.items():
         if head.startswith(magic):
             raise InputError(Errors.E002, source, detail=kind)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _bom_encoding(head) not in (None, "utf-8"):
         return
     controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROL)
     if b"\x00" in head or controls > len(head) * 0.05:

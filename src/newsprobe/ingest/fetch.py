@@ -1,7 +1,8 @@
-"""HTTP(S) fetch with a timeout and a size limit; every failure becomes one clear error."""
+"""HTTP(S) fetch within one deadline and a size limit; every failure becomes one clear error."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -12,6 +13,8 @@ from newsprobe.ingest.decode import check_size
 from newsprobe.settings import USER_AGENT
 
 _CHUNK = 65536
+_RETRIES = 2  # failed connections tried again, within the same deadline
+_MAX_REDIRECTS = 5
 
 
 @dataclass(frozen=True)
@@ -26,42 +29,82 @@ def is_url(value: str) -> bool:
 
 
 def fetch_url(url: str, timeout_s: float, max_bytes: int) -> Page:
-    """GET `url`, following redirects; refuse non-2xx answers and bodies over `max_bytes`."""
-    pool = urllib3.PoolManager(headers={"User-Agent": USER_AGENT}, retries=urllib3.Retry(total=2, redirect=5))
-    try:
-        response = pool.request("GET", url, preload_content=False, timeout=urllib3.Timeout(total=timeout_s))
-    except urllib3.exceptions.HTTPError as error:
-        raise InputError(Errors.E007, url, url=url, detail=_reason(error)) from error
+    """GET `url`, following redirects; refuse non-2xx answers and bodies over `max_bytes`.
+
+    The whole fetch (connecting, headers, every redirect and retry, the body) ends within `timeout_s`: a
+    server that drips its body a byte at a time is cut off at the deadline, not per read."""
+    deadline = time.monotonic() + timeout_s
+    # retries=False: no hidden retries or redirects, both are counted here against the one deadline.
+    pool = urllib3.PoolManager(headers={"User-Agent": USER_AGENT}, retries=False)
+    response, final_url = _request(pool, url, deadline, timeout_s)
     try:
         if response.status >= 400:
             raise InputError(Errors.E007, url, url=url, detail=f"HTTP {response.status} {response.reason}")
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit():
             check_size(int(declared), max_bytes, url)
-        data = _read_limited(response, url, max_bytes)
+        data = _read_limited(response, url, max_bytes, deadline, timeout_s)
     finally:
         response.release_conn()
-    return Page(url=_final_url(url, response), content_type=response.headers.get("Content-Type", ""), data=data)
+    return Page(url=final_url, content_type=response.headers.get("Content-Type", ""), data=data)
 
 
-def _final_url(url: str, response: urllib3.BaseHTTPResponse) -> str:
-    """The address the page was served from, after redirects."""
-    history = response.retries.history if response.retries else ()
-    location = history[-1].redirect_location if history else None
-    return urljoin(url, location) if location else url
+def _request(
+    pool: urllib3.PoolManager, url: str, deadline: float, timeout_s: float
+) -> tuple[urllib3.BaseHTTPResponse, str]:
+    """The response whose headers arrived before the deadline, after up to `_RETRIES` retries of failed
+    connections and `_MAX_REDIRECTS` redirects, and the address it came from."""
+    current, failures, redirects = url, 0, 0
+    while True:
+        remaining = _remaining(deadline, url, timeout_s)
+        try:
+            response = pool.request("GET", current, preload_content=False, redirect=False,
+                                    timeout=urllib3.Timeout(connect=remaining, read=remaining))
+        except urllib3.exceptions.HTTPError as error:
+            failures += 1
+            if failures > _RETRIES or time.monotonic() >= deadline:
+                raise InputError(Errors.E007, url, url=url, detail=_reason(error)) from error
+            continue
+        location = response.get_redirect_location()
+        if not location or redirects >= _MAX_REDIRECTS:
+            return response, current
+        response.drain_conn()
+        response.release_conn()
+        current, redirects = urljoin(current, location), redirects + 1
 
 
-def _read_limited(response: urllib3.BaseHTTPResponse, url: str, max_bytes: int) -> bytes:
+def _remaining(deadline: float, url: str, timeout_s: float) -> float:
+    """Seconds left before the deadline; past it, the fetch fails."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise InputError(Errors.E007, url, url=url, detail=f"not fetched within the timeout of {timeout_s:g} s")
+    return remaining
+
+
+def _read_limited(
+    response: urllib3.BaseHTTPResponse, url: str, max_bytes: int, deadline: float, timeout_s: float
+) -> bytes:
+    """The body, read as it arrives (`read1`), within the deadline and the size limit."""
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.stream(_CHUNK):
+        while chunk := _read_chunk(response, _remaining(deadline, url, timeout_s)):
             size += len(chunk)
             check_size(size, max_bytes, url)
             chunks.append(chunk)
+            _remaining(deadline, url, timeout_s)
     except urllib3.exceptions.HTTPError as error:
         raise InputError(Errors.E007, url, url=url, detail=_reason(error)) from error
     return b"".join(chunks)
+
+
+def _read_chunk(response: urllib3.BaseHTTPResponse, remaining: float) -> bytes:
+    """What has arrived (up to `_CHUNK` bytes), waiting at most `remaining` seconds: the socket's timeout
+    bounds one wait, so it is lowered to what is left of the deadline before each."""
+    sock = getattr(getattr(response, "connection", None), "sock", None)
+    if sock is not None:
+        sock.settimeout(remaining)
+    return response.read1(_CHUNK)
 
 
 def _reason(error: Exception) -> str:

@@ -27,6 +27,9 @@ def articles_from_json(text: str, source: str, options: Options) -> Iterator[Art
         except json.JSONDecodeError as error:
             yield InputError(Errors.E005, source, line=error.lineno, detail=error.msg)
             return
+        except RecursionError:
+            yield InputError(Errors.E033, source, line=1)
+            return
         records = document if isinstance(document, list) else [document]
         for index, record in enumerate(records, start=1):
             yield _article_or_error(record, f"{source}:{index}", index, options)
@@ -41,11 +44,15 @@ def _is_single_document(text: str) -> bool:
     first_line = text.split("\n", 1)[0].strip()
     try:
         json.loads(first_line)
+    except RecursionError:
+        return False  # a line too deep for Python's parser: read line by line, so only that line fails
     except json.JSONDecodeError:
         try:
             json.loads(text)
         except json.JSONDecodeError:
             return False
+        except RecursionError:
+            return True  # one document too deep for Python's parser (its recursion ends near 1,000 levels)
         return True
     return False
 
@@ -55,6 +62,8 @@ def _parse_line(line: str, source: str, number: int, options: Options) -> Articl
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return InputError(Errors.E005, source, line=number, detail=error.msg)
+    except RecursionError:
+        return InputError(Errors.E033, source, line=number)
     return _article_or_error(record, f"{source}:{number}", number, options)
 
 
@@ -64,8 +73,11 @@ def _article_or_error(record: Any, source: str, number: int, options: Options) -
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return InputError(Errors.E006, source, line=number)
-    metadata = {key: str(record[key]) for key in _METADATA_KEYS if record.get(key) not in (None, "")}
-    record_id = str(record["id"]) if record.get("id") not in (None, "") else None
+    try:
+        metadata = {key: str(record[key]) for key in _METADATA_KEYS if record.get(key) not in (None, "")}
+        record_id = str(record["id"]) if record.get("id") not in (None, "") else None
+    except RecursionError:  # a metadata field nested too deep to print
+        return InputError(Errors.E033, source, line=number)
     try:
         return build_article(text, source, options, id=record_id, **metadata)
     except InputError as error:

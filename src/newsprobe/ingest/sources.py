@@ -40,6 +40,8 @@ def read_articles(inputs: Iterable[str], options: Options | None = None) -> Iter
             yield from read_input(item, options)
         except InputError as error:
             yield error
+        except Exception as error:  # noqa: BLE001 (a reader bug on one input must not stop the others)
+            yield InputError(Errors.E031, item, detail=f"{type(error).__name__}: {error}")
 
 
 def read_input(item: str, options: Options) -> Iterator[Article | InputError]:
@@ -52,6 +54,7 @@ def read_input(item: str, options: Options) -> Iterator[Article | InputError]:
         yield from articles_from_bytes(sys.stdin.buffer.read(options.max_bytes + 1), "<stdin>", options)
         return
     path = Path(item)
+    # A file name that is not valid UTF-8 arrives with surrogate escapes: errors and articles print them as U+FFFD.
     if path.is_dir():
         raise InputError(Errors.E014, item, path=item)
     if not path.is_file():

@@ -1,7 +1,7 @@
 """The one data model: `Article`, `Analysis` and the layers of `[start, end)` findings."""
 
 from newsprobe.model.analysis import LAYERS, SCHEMA_VERSION, Analysis, iter_spans
-from newsprobe.model.article import Article, normalise_text, text_checksum
+from newsprobe.model.article import Article, normalise_text, replace_surrogates, text_checksum
 from newsprobe.model.base import Span, SpanRef, lies_within
 from newsprobe.model.claims import Attribution, Claim
 from newsprobe.model.entities import Entity
@@ -34,5 +34,6 @@ __all__ = [
     "iter_spans",
     "lies_within",
     "normalise_text",
+    "replace_surrogates",
     "text_checksum",
 ]

@@ -12,12 +12,22 @@ from pydantic import Field
 from newsprobe.model.base import Record
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+# The lookbehind starts a match only where a run of spaces starts: without it a long run not followed by a
+# newline is rescanned from each of its characters (quadratic).
+_TRAILING_SPACE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON escapes such as `"\\ud800"` or undecodable file names) become U+FFFD, one
+    character for one, because no UTF-8 writer, checksum or database can encode them."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def normalise_text(raw: str) -> str:
-    """Canonical form of an article body: NFC, one newline convention, no BOM or edge whitespace."""
-    text = unicodedata.normalize("NFC", raw.lstrip("\ufeff"))
+    """Canonical form of an article body: NFC, one newline convention, no BOM, lone surrogate or edge
+    whitespace."""
+    text = unicodedata.normalize("NFC", replace_surrogates(raw.lstrip("\ufeff")))
     text = _LINE_BREAKS.sub("\n", text)
     text = _TRAILING_SPACE.sub("\n", text)
     return text.strip()
@@ -45,10 +55,14 @@ class Article(Record):
 
     @classmethod
     def create(cls, text: str, *, id: str | None = None, **metadata: Any) -> Article:
-        """Normalise `text`, compute the checksum and use it as id unless one is given."""
+        """Normalise `text`, compute the checksum and use it as id unless one is given; metadata loses lone
+        surrogates too."""
         body = normalise_text(text)
         checksum = text_checksum(body)
-        return cls(id=id or checksum, checksum=checksum, text=body, **metadata)
+        clean: dict[str, Any] = {
+            key: replace_surrogates(value) if isinstance(value, str) else value for key, value in metadata.items()
+        }
+        return cls(id=replace_surrogates(id) if id else checksum, checksum=checksum, text=body, **clean)
 
     @property
     def title_line(self) -> tuple[int, int] | None:

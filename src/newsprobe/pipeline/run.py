@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterable, Iterator
 
+from newsprobe.budget import OverBudget, check_budget, time_budget
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest import article_from_text, read_articles
 from newsprobe.model import Analysis, Article
@@ -20,12 +22,24 @@ class Pipeline:
         names = select_analyzers(self.options.only, self.options.skip)
         self.analyzers: list[Analyzer] = [load_analyzer(name) for name in names]
         check_requirements(self.analyzers)
+        # The loaded models are millions of long-lived objects: exempt them from the cyclic garbage collector,
+        # whose full passes over them made the cost of a long article grow with its allocations times the heap.
+        gc.freeze()
         # Seconds spent in each analyzer since this pipeline was built (read by `newsprobe bench`).
         self.seconds: dict[str, float] = dict.fromkeys(names, 0.0)
 
     def __call__(self, article: Article) -> Analysis:
+        """The analysis of `article`; raises `InputError` E030 when it runs past `options.max_seconds`."""
+        try:
+            with time_budget(self.options.max_seconds):
+                return self._run(article)
+        except OverBudget as over:
+            raise over.as_input_error(article.source or article.id) from None
+
+    def _run(self, article: Article) -> Analysis:
         analysis = Analysis.of(article)
         for analyzer in self.analyzers:
+            check_budget(f"the {analyzer.name} analyzer")
             # Each analyzer reads the text with the metadata blanked: the `Title | Outlet` header line and the
             # legal notices found so far. The result keeps the real text.
             analysis.article = article.as_analysed(analysis.signal_spans("legal_disclaimer"))
@@ -53,6 +67,10 @@ def analyze(text_or_article: str | Article, options: Options | None = None) -> A
 
     Returns:
         The `Analysis` with every selected layer filled.
+
+    Raises:
+        InputError: E030 when the analysis runs past `options.max_seconds` (checked between analyzers and
+            inside their long loops, so it holds in any worker thread or process).
     """
     options = options or Options()
     article = text_or_article if isinstance(text_or_article, Article) else article_from_text(text_or_article, options)
@@ -78,5 +96,7 @@ def analyze_many(inputs: Iterable[str], options: Options | None = None) -> Itera
             continue
         try:
             yield pipeline(item)
+        except InputError as error:  # over the time budget
+            yield error
         except Exception as error:  # noqa: BLE001 (an analyzer bug on one article must not stop the batch)
             yield InputError(Errors.E016, item.source or item.id, detail=f"{type(error).__name__}: {error}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from newsprobe.budget import check_budget
 from newsprobe.model import Analysis, Place, SpanRef
 from newsprobe.model.places import RelativeLocation
 from newsprobe.places.geoparse import Geoparser, Located
@@ -23,6 +24,7 @@ class PlacesAnalyzer:
         text = analysis.article.text
         located = self.geoparser.parse(text)
         located += self.geoparser.relative_phrases(text, located)
+        check_budget("the places analyzer")
         places = [to_place(text, found, self.geoparser) for found in located]
         analysis.places.extend(sorted(places, key=lambda place: (place.start, place.end)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass
@@ -307,9 +308,9 @@ def _longest_name_at(doc: Doc, i: int, gazetteer: Gazetteer) -> Span | None:
 
 def _accept_gazetteer(span: Span, gazetteer: Gazetteer, place_keys: set[str]) -> bool:
     """Whether a gazetteer name outside any NER entity is a place mention here."""
-    if any(ent.label_ not in PLACE_LABELS and ent.start <= span.start and span.end <= ent.end
-           and not (_division_word(span) and ent.label_ == "PERSON" and ent.end == span.end)
-           for ent in span.doc.ents):
+    label, ent_end = _entity_around(span)
+    if label and label not in PLACE_LABELS and span.end <= ent_end \
+            and not (_division_word(span) and label == "PERSON" and ent_end == span.end):
         return False  # NER read it as (part of) a person, organisation, date; "X district" stays a place
     if gazetteer.demonym_country(span.text) or (len(span) == 1 and span[0].is_stop):
         return False
@@ -317,6 +318,23 @@ def _accept_gazetteer(span: Span, gazetteer: Gazetteer, place_keys: set[str]) ->
         return True
     bare = span[:-1] if _division_word(span) else span
     return any(c.is_division or c.population >= BIG_PLACE for c in _lookup(bare, gazetteer))
+
+
+def _entity_around(span: Span) -> tuple[str, int]:
+    """Label and end of the NER entity holding the span's first token ("", -1 if none), by bisection over
+    the entities listed once per text: building `doc.ents` for every candidate made long lists of names
+    quadratic."""
+    starts, entities = _entity_index(span.doc)
+    index = bisect.bisect_right(starts, span.start) - 1
+    if index < 0 or entities[index][1] <= span.start:
+        return "", -1
+    return entities[index][2], entities[index][1]
+
+
+@functools.lru_cache(maxsize=1)  # the text being analysed
+def _entity_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, str]]]:
+    entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    return [start for start, _, _ in entities], entities
 
 
 def _lookup(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from newsprobe.budget import check_budget
 from newsprobe.quantities import lexicon as lx
 from newsprobe.quantities.numbers import Number, parse_number
 from newsprobe.quantities.roles import Role, find_role
@@ -48,6 +49,7 @@ def find_matches(text: str, start: int = 0, end: int | None = None) -> list[Matc
     found: list[Match] = []
     i = 0
     while i < len(tokens):
+        check_budget("the quantities grammar")
         match, after = _match_at(text, tokens, i)
         if match:
             found.append(match)

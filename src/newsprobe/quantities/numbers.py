@@ -39,6 +39,14 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# The largest number read as a count: far above any casualty, refugee or equipment figure; larger numerals
+# (or chains of scale words that overflow to infinity) are ignored.
+MAX_NUMBER = 1e12
+# Linguistic caps that keep parsing linear: a spelled-out number in news is at most about ten words ("two
+# hundred and fifty-five thousand three hundred and twenty") and carries at most two scale words ("3 hundred
+# thousand"). Without them "five hundred thousand million five hundred …" was re-read from every word.
+MAX_NUMBER_WORDS = 12
+MAX_SCALE_WORDS = 3
 SCALES = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
@@ -57,15 +65,19 @@ def parse_number(tokens: list[Token], i: int) -> Number | None:
         return None
     token = tokens[i]
     if _DIGITS.fullmatch(token.text):
-        value = float(token.text.replace(",", ""))
-        return _scaled(tokens, i + 1, value)
-    return _parse_words(tokens, i)
+        number: Number | None = _scaled(tokens, i + 1, float(token.text.replace(",", "")))
+    else:
+        number = _parse_words(tokens, i)
+    # A numeral of hundreds of digits or "5 million million …" is no count: ignored, not carried as infinity.
+    return number if number is not None and number.value <= MAX_NUMBER else None
 
 
 def _scaled(tokens: list[Token], i: int, value: float) -> Number:
-    """Apply a following scale word: "3 thousand", "1.5 million", "two dozen"."""
-    if i < len(tokens) and tokens[i].lower in SCALES and tokens[i].lower != "score":
-        return _scaled(tokens, i + 1, value * SCALES[tokens[i].lower])
+    """Apply following scale words: "3 thousand", "1.5 million", "two dozen"."""
+    stop = min(len(tokens), i + MAX_SCALE_WORDS)
+    while i < stop and tokens[i].lower in SCALES and tokens[i].lower != "score":
+        value *= SCALES[tokens[i].lower]
+        i += 1
     return Number(value, i)
 
 
@@ -94,7 +106,8 @@ def _parse_words(tokens: list[Token], i: int) -> Number | None:
     if value is None:
         return None
     total, current, j = 0.0, float(value), i + 1
-    while j < len(tokens):
+    stop = min(len(tokens), i + MAX_NUMBER_WORDS)
+    while j < stop:
         word = tokens[j].lower
         following = _word_value(tokens[j + 1].lower) if word == "and" and j + 1 < len(tokens) else None
         if word in SCALES and word != "score":

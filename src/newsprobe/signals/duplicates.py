@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprobe.budget import check_budget
 from newsprobe.signals.stopwords import STOPWORDS
 from newsprobe.signals.tokens import Token, consonant_key
 
 BAND_TOKENS = 80
+# Caps that keep the search linear in the text. A sentence of 150 words is far past any news sentence (the
+# seed's spliced one has 45), so longer "sentences" (lists, text without full stops) are not aligned; and a
+# sentence holds one or two splices, so following its 32 strongest candidate ends finds them.
+MAX_SENTENCE_TOKENS = 150
+MAX_TRACES = 32
 MIN_SCORE = 10
 MIN_CONTENT_MATCHES = 3
 MIN_MATCHES = 7
@@ -31,6 +37,8 @@ _CONTENT_MATCH, _FUNCTION_MATCH, _MISMATCH, _GAP = 3, 1, -1, -1
 
 # start_i, end_i, start_j, end_j (token indexes of the two windows), matched words, similarity.
 Alignment = tuple[int, int, int, int, int, float]
+# Scores of token i against token j of one sentence.
+Scores = dict[tuple[int, int], int]
 
 
 @dataclass(frozen=True)
@@ -41,18 +49,44 @@ class SplicedClause:
     similarity: float
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """Token indexes of a sentence's first and last word."""
+
+    first: int
+    last: int
+
+    def tail_end(self, index: int) -> int:
+        """Where a clause ending at `index` is widened to: the sentence end, at most `_MAX_TAIL_TOKENS` on."""
+        return min(self.last, index + _MAX_TAIL_TOKENS)
+
+
 def find_spliced_clauses(text: str, tokens: list[Token]) -> list[SplicedClause]:
-    """Non-overlapping pairs of nearby windows with a long shared ordered word skeleton."""
+    """Non-overlapping pairs of nearby windows with a long shared ordered word skeleton.
+
+    Work is linear in the text: a splice sits inside one sentence, so each sentence of at most
+    `MAX_SENTENCE_TOKENS` words is aligned alone, and at most `MAX_TRACES` candidate ends are followed in it.
+    """
     keys = [_compare_key(token) for token in tokens]
-    scores = _align(keys, _sentence_numbers(text, tokens))
+    passages: list[SplicedClause] = []
+    for sentence in _sentences(text, tokens):
+        check_budget("the signals analyzer")
+        if sentence.last - sentence.first < MAX_SENTENCE_TOKENS and _has_repeats(keys[sentence.first : sentence.last + 1]):
+            found = _splices_in(text, tokens, keys, sentence)
+            passages += [_to_passage(tokens, sentence, *item) for item in found]
+    return sorted(passages, key=lambda item: item.second)
+
+
+def _splices_in(text: str, tokens: list[Token], keys: list[str], sentence: _Sentence) -> list[Alignment]:
+    """The best non-overlapping alignments of one sentence against itself, strongest first."""
+    scores = _align(keys, sentence)
     ends = sorted(((s, i, j) for (i, j), s in scores.items() if s >= MIN_SCORE and keys[i] == keys[j]), reverse=True)
     found: list[Alignment] = []
-    for _, i, j in ends:
-        traced = _trace(text, tokens, keys, scores, i, j)
+    for _, i, j in ends[:MAX_TRACES]:
+        traced = _trace(text, tokens, keys, scores, sentence, i, j)
         if traced is not None and not any(_overlaps(traced, other) for other in found):
             found.append(traced)
-    passages = [_to_passage(text, tokens, *item) for item in found]
-    return sorted(passages, key=lambda item: item.second)
+    return found
 
 
 def _overlaps(one: Alignment, other: Alignment) -> bool:
@@ -61,32 +95,20 @@ def _overlaps(one: Alignment, other: Alignment) -> bool:
 
 
 def _to_passage(
-    text: str, tokens: list[Token], start_i: int, end_i: int, start_j: int, end_j: int, matches: int, similarity: float
+    tokens: list[Token], sentence: _Sentence, start_i: int, end_i: int, start_j: int, end_j: int, matches: int,
+    similarity: float,
 ) -> SplicedClause:
     """Offsets of the two renderings, widened to the clauses the splice joins: the second runs from the seam
     to the sentence end, the first starts as many words earlier as the gap between them holds."""
     gap = start_j - end_i - 1
-    start_i = max(_sentence_start_index(text, tokens, start_i), start_i - gap)
-    end_j = _sentence_end_index(text, tokens, end_j)
+    start_i = max(sentence.first, start_i - gap)
+    end_j = sentence.tail_end(end_j)
     return SplicedClause(
         first=(tokens[start_i].start, tokens[end_i].end),
         second=(tokens[end_i + 1].start, tokens[end_j].end),
         matches=matches,
         similarity=similarity,
     )
-
-
-def _sentence_start_index(text: str, tokens: list[Token], index: int) -> int:
-    while index > 0 and not _SENTENCE_END.search(text[tokens[index - 1].end : tokens[index].start]):
-        index -= 1
-    return index
-
-
-def _sentence_end_index(text: str, tokens: list[Token], index: int) -> int:
-    limit = min(len(tokens) - 1, index + _MAX_TAIL_TOKENS)
-    while index < limit and not _SENTENCE_END.search(text[tokens[index].end : tokens[index + 1].start]):
-        index += 1
-    return index
 
 
 def _compare_key(token: Token) -> str:
@@ -103,16 +125,12 @@ def _step(left: str, right: str) -> int:
     return _CONTENT_MATCH if _is_content(left) else _FUNCTION_MATCH
 
 
-def _align(keys: list[str], sentence_of: list[int]) -> dict[tuple[int, int], int]:
-    """Smith–Waterman scores of token i (first window) against token j > i (second window) of the same
-    sentence: a splice of two renderings sits inside one sentence."""
-    scores: dict[tuple[int, int], int] = {}
-    worth_aligning = _sentences_with_repeats(keys, sentence_of)
-    for i in range(len(keys)):
-        if sentence_of[i] not in worth_aligning:
-            continue
-        j = i + 1
-        while j < len(keys) and j < i + BAND_TOKENS and sentence_of[j] == sentence_of[i]:
+def _align(keys: list[str], sentence: _Sentence) -> Scores:
+    """Smith–Waterman scores of token i (first window) against token j > i (second window) of one sentence,
+    within `BAND_TOKENS` of each other."""
+    scores: Scores = {}
+    for i in range(sentence.first, sentence.last + 1):
+        for j in range(i + 1, min(sentence.last + 1, i + BAND_TOKENS)):
             best = max(
                 scores.get((i - 1, j - 1), 0) + _step(keys[i], keys[j]),
                 scores.get((i - 1, j), 0) + _GAP,
@@ -121,36 +139,33 @@ def _align(keys: list[str], sentence_of: list[int]) -> dict[tuple[int, int], int
             )
             if best:
                 scores[(i, j)] = best
-            j += 1
     return scores
 
 
-def _sentences_with_repeats(keys: list[str], sentence_of: list[int]) -> set[int]:
-    """Sentences where enough content words occur twice for a splice to be possible at all."""
-    seen: dict[int, set[str]] = {}
-    repeated: dict[int, int] = {}
-    for key, sentence in zip(keys, sentence_of, strict=True):
-        if not _is_content(key):
-            continue
-        words = seen.setdefault(sentence, set())
-        if key in words:
-            repeated[sentence] = repeated.get(sentence, 0) + 1
-        words.add(key)
-    return {sentence for sentence, count in repeated.items() if count >= MIN_CONTENT_MATCHES}
+def _has_repeats(keys: list[str]) -> bool:
+    """Whether enough content words occur twice in a sentence for a splice to be possible at all."""
+    seen: set[str] = set()
+    repeated = 0
+    for key in keys:
+        if _is_content(key):
+            repeated += key in seen
+            seen.add(key)
+    return repeated >= MIN_CONTENT_MATCHES
 
 
-def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
-    """For each token, the number of the sentence it is in."""
-    numbers, current = [], 0
-    for index, token in enumerate(tokens):
-        if index and _SENTENCE_END.search(text[tokens[index - 1].end : token.start]):
-            current += 1
-        numbers.append(current)
-    return numbers
+def _sentences(text: str, tokens: list[Token]) -> list[_Sentence]:
+    """The sentences of the tokens, split where the text between two words holds a sentence end."""
+    sentences: list[_Sentence] = []
+    first = 0
+    for index in range(1, len(tokens) + 1):
+        if index == len(tokens) or _SENTENCE_END.search(text, tokens[index - 1].end, tokens[index].start):
+            sentences.append(_Sentence(first, index - 1))
+            first = index
+    return sentences
 
 
 def _trace(
-    text: str, tokens: list[Token], keys: list[str], scores: dict[tuple[int, int], int], i: int, j: int
+    text: str, tokens: list[Token], keys: list[str], scores: Scores, sentence: _Sentence, i: int, j: int
 ) -> Alignment | None:
     """Follow the alignment back from (i, j): (start_i, end_i, start_j, end_j, matches, similarity), or None
     when the windows overlap or are not alike enough."""
@@ -170,7 +185,7 @@ def _trace(
     start_i, start_j = i + 1, j + 1
     if end_i >= start_j or matches < MIN_MATCHES or content < MIN_CONTENT_MATCHES:
         return None
-    if not seamless(text, tokens, end_i) or not _fills_sentence(text, tokens, start_i, end_i, start_j, end_j):
+    if not seamless(text, tokens, end_i) or not _fills_sentence(sentence, start_i, end_i, start_j, end_j):
         return None
     similarity = 2 * matches / ((end_i - start_i + 1) + (end_j - start_j + 1))
     if similarity < MIN_SIMILARITY:
@@ -215,12 +230,12 @@ def _common_run(words: list[str], i: int, j: int) -> int:
     return length
 
 
-def _fills_sentence(text: str, tokens: list[Token], start_i: int, end_i: int, start_j: int, end_j: int) -> bool:
+def _fills_sentence(sentence: _Sentence, start_i: int, end_i: int, start_j: int, end_j: int) -> bool:
     """The two renderings make up the sentence: the first (with the words before the second's match) starts
     it and the second ends it, give or take `_EDGE_TOKENS` words."""
     gap = start_j - end_i - 1
-    starts_sentence = start_i - gap - _sentence_start_index(text, tokens, start_i) <= _EDGE_TOKENS
-    ends_sentence = _sentence_end_index(text, tokens, end_j) - end_j <= _EDGE_TOKENS
+    starts_sentence = start_i - gap - sentence.first <= _EDGE_TOKENS
+    ends_sentence = sentence.tail_end(end_j) - end_j <= _EDGE_TOKENS
     return starts_sentence and ends_sentence
 
 

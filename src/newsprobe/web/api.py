@@ -160,7 +160,10 @@ def _analysed(request: Request, body: ArticleIn) -> Analysis:
         article = _article_of(body, options)
     except NewsprobeError as error:
         raise _error(status.HTTP_422_UNPROCESSABLE_CONTENT, error) from error
-    return analyze(article, options)
+    try:
+        return analyze(article, options)
+    except InputError as error:  # E030: the article ran past its time budget
+        raise _error(status.HTTP_422_UNPROCESSABLE_CONTENT, error) from error
 
 
 def _article_of(body: ArticleIn, options: Options) -> Article:
