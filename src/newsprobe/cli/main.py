@@ -16,6 +16,7 @@ from newsprobe.cli.propaganda import (
     propaganda_group,
     train_propaganda_command,
 )
+from newsprobe.cli.store import db_group, ingest_command, reanalyze_command
 from newsprobe.errors import NewsprobeError
 
 
@@ -57,6 +58,9 @@ def bench() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(ingest_command)
+cli.add_command(reanalyze_command)
+cli.add_command(db_group)
 bench.add_command(bench_analyze_command)
 evaluate.add_command(eval_quantities_command, "quantities")
 evaluate.add_command(eval_actors_command, "actors")
