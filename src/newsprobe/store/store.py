@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, Self
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, Row, func, select, union
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from newsprobe.errors import Errors, NewsprobeError
@@ -23,7 +23,7 @@ from newsprobe.store.results import (
     SearchHit,
     SearchResults,
 )
-from newsprobe.store.schema import analyses, articles, events
+from newsprobe.store.schema import analyses, articles, events, places
 from newsprobe.store.write import Outcome, is_current, remove_articles, write_batch
 
 BATCH_SIZE = 200
@@ -218,6 +218,12 @@ class Store:
         """Every outlet with its profile numbers (articles, dates, languages, techniques, events, signals)."""
         with self.engine.connect() as connection:
             return query.outlet_profiles(connection)
+
+    def country_codes(self) -> list[str]:
+        """ISO codes of every country a stored place or event lies in."""
+        codes = union(select(places.c.country_code), select(events.c.country_code)).subquery()
+        with self.engine.connect() as connection:
+            return sorted(code for code in connection.execute(select(codes.c[0])).scalars() if code)
 
     def event_count(self) -> int:
         with self.engine.connect() as connection:
