@@ -57,9 +57,12 @@ def _segment(start: int, end: int, text: str, covering: list[Highlight],
     techniques = sorted((h for h in covering if h.layer == "techniques"), key=lambda h: h.end - h.start)
     labels = [names.get(h.label, h.label) for h in techniques]
     claim = next((h.label for h in covering if h.layer == "claims"), None)
+    layers = {h.layer for h in covering}
     return {
         "start": start, "end": end, "text": text,
-        "layers": sorted({h.layer for h in covering}),
+        "layers": sorted(layers),
+        # The colour drawn before any script runs: the first layer in priority order (claims only underline).
+        "on": next((layer for layer in TOGGLES if layer in layers and layer != "claims"), None),
         "technique": technique_class(labels[0]) if labels else None,
         "score": max((scores.get((h.start, h.end, label), 0.0) for h, label in zip(techniques, labels)), default=None),
         "claim": claim,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import csv
 import io
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
@@ -27,6 +26,7 @@ from newsprobe.settings import Options
 from newsprobe.store import Filters, Store
 from newsprobe.web import corpus_views
 from newsprobe.web.article_view import article_view
+from newsprobe.web.data import filter_params
 from newsprobe.web.security import add_security_headers
 
 HERE = Path(__file__).parent
@@ -109,18 +109,8 @@ def not_found(request: Request, what: str) -> Response:
     return respond(request, "not_found.html", {"error": f"{what} is not in this store"}, "Not found", status=404)
 
 
-def page_filters(outlet: str | None = None, language: str | None = None, date_from: date | None = None,
-                 date_to: date | None = None, technique: str | None = None, event_type: str | None = None,
-                 sub_event_type: str | None = None, actor: str | None = None,
-                 country: str | None = None) -> Filters:
-    """The filters a page's URL carries (empty values are no filter), so every view can be shared."""
-    return Filters(outlet=outlet or None, language=language or None, date_from=date_from, date_to=date_to,
-                   technique=technique or None, event_type=event_type or None,
-                   sub_event_type=sub_event_type or None, actor=actor or None,
-                   country=country.upper() if country else None)
-
-
-PageFilters = Annotated[Filters, Depends(page_filters)]
+# The API's filters (same names, same 422s), so a page URL and its API query read alike.
+PageFilters = Annotated[Filters, Depends(filter_params)]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -213,15 +203,16 @@ def analyse_form(request: Request) -> Response:
 def analyse_text(request: Request, text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "") -> Response:
     """Analyse a pasted text or an address and show the article page; nothing is stored."""
     form = {"text": text, "url": url}
-    found = _read_form(text, url)
+    options: Options = request.app.state.options
+    found = _read_form(text, url, options)
     if found is None or isinstance(found, InputError):
         error = found.describe() if found is not None else "Paste a text or give an address."
         return respond(request, "analyse.html", {"error": error}, "Analyse a text", status=422, form=form, error=error)
-    return respond(request, "analyse.html", article_view(analyze(found)), "Analyse a text", form=form)
+    return respond(request, "analyse.html", article_view(analyze(found, options)), "Analyse a text", form=form)
 
 
-def _read_form(text: str, url: str) -> str | Article | InputError | None:
+def _read_form(text: str, url: str, options: Options) -> str | Article | InputError | None:
     """The address's article (fetched with the CLI's limits), else the pasted text; None when both are empty."""
     if url.strip():
-        return next(iter(read_input(url.strip(), Options())), None)
+        return next(iter(read_input(url.strip(), options)), None)
     return text if text.strip() else None

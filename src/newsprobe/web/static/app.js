@@ -76,6 +76,11 @@ document.addEventListener("DOMContentLoaded", () => {
     event.preventDefault();
     flashEvidence(link);
   });
+  // Empty filter fields are left out of the URL: an empty date is not a date (the server answers 422).
+  document.querySelectorAll('form[method="get"]').forEach((form) => form.addEventListener("submit", () => {
+    form.querySelectorAll("input, select").forEach((field) => { if (!field.value) field.disabled = true; });
+  }));
+  window.addEventListener("pageshow", () => document.querySelectorAll("form [disabled]").forEach((field) => { field.disabled = false; }));
   refreshMarks();
   if (window.L) document.querySelectorAll("div.map[data-points]").forEach(drawMap);
 });
