@@ -32,6 +32,12 @@ PAGES = {
     "outlet": "/outlets/Eastern%20Bulletin%207",
     "events with map data": "/events?event_type=Battles",
 }
+# The JSON API's answers to the same questions, measured in the same run: the pages' cost over the store's.
+REFERENCES = {
+    "search with facets": "/api/search?q=Kramatorsk",
+    "article": "/api/articles/eb-2025-01-14-r62",
+    "events with map data": "/api/events?event_type=Battles&limit=500",
+}
 
 
 def replica(analysis: Analysis, index: int) -> Analysis:
@@ -65,6 +71,13 @@ def latencies(base: str, path: str, runs: int) -> tuple[float, float]:
             times.append((time.perf_counter() - started) * 1000)
     times.sort()
     return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def first_request_ms(base: str, path: str) -> float:
+    """One request on a fresh server: the overview before the corpus-wide numbers are cached."""
+    started = time.perf_counter()
+    httpx.get(base + path, timeout=60).raise_for_status()
+    return (time.perf_counter() - started) * 1000
 
 
 def page_weight(base: str) -> tuple[int, float]:
@@ -107,9 +120,14 @@ def main() -> None:
     process = serve(url, args.port)
     base = f"http://127.0.0.1:{args.port}"
     try:
+        print(f"overview, first request after start: {first_request_ms(base, PAGES['overview']):.0f} ms", flush=True)
         for name, path in PAGES.items():
             p50, p95 = latencies(base, path, args.runs)
             print(f"{name:22} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   ({path})", flush=True)
+            if name in REFERENCES:
+                r50, r95 = latencies(base, REFERENCES[name], args.runs)
+                print(f"{'  API reference':22} p50 {r50:7.1f} ms   p95 {r95:7.1f} ms   ({REFERENCES[name]}); "
+                      f"page/API p50 {p50 / r50:.2f}", flush=True)
         requests, kilobytes = page_weight(base)
         print(f"article page weight: {requests} requests, {kilobytes:.0f} KB", flush=True)
     finally:
