@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
 
+from newsprobe.store import Store
 from newsprobe.web.pages import month_range, safe_href
 from newsprobe.web.security import content_security_policy
-from web_fixtures import HOSTILE, PAYLOAD, served, web_store  # noqa: F401
+from web_fixtures import HOSTILE, PAYLOAD, served, serving, web_store  # noqa: F401
 
 pytestmark = pytest.mark.issue(14)
 
@@ -72,7 +74,22 @@ def test_pages_analyse_shows_an_article_without_storing_it(served: str) -> None:
     assert page.status_code == 200 and 'id="text"' in page.text and "Kherson" in page.text
     empty = httpx.post(served + "/analyse", data={"text": " "})
     assert empty.status_code == 422
+    refused = httpx.post(served + "/analyse", data={"text": text, "token": "guess"}, timeout=60)
+    assert "[E510]" in refused.text  # this server was started without a token: storing is off
     assert httpx.get(served + "/?format=json").json()["counts"]["articles"] == before
+
+
+def test_pages_analyse_stores_only_with_the_serve_token(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    Store(url).close()
+    text = "Shelling in Kherson\n\nArtillery hit Kherson on Monday, killing two civilians, officials said."
+    with serving(url, "--token", "s3cret") as base:
+        wrong = httpx.post(base + "/analyse", data={"text": text, "token": "s3cre"}, timeout=60)
+        assert "[E511]" in wrong.text
+        assert httpx.get(base + "/?format=json").json()["counts"]["articles"] == 0
+        stored = httpx.post(base + "/analyse", data={"text": text, "token": "s3cret"}, timeout=60)
+        assert "Stored: new" in stored.text
+        assert httpx.get(base + "/?format=json").json()["counts"]["articles"] == 1
 
 
 def test_month_range_turns_a_month_facet_into_dates() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -61,8 +62,16 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def served(web_store: str) -> Iterator[str]:
     """`newsprobe serve` in its own process on a free loopback port; its base URL."""
+    with serving(web_store) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serving(url: str, *options: str) -> Iterator[str]:
+    """Run `newsprobe serve --db url *options` until the block ends."""
     port = free_port()
-    command = [sys.executable, "-m", "newsprobe", "serve", "--db", web_store, "--host", "127.0.0.1", "--port", str(port)]
+    command = [sys.executable, "-m", "newsprobe", "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port),
+               *options]
     environment = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     process = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"

@@ -54,6 +54,7 @@ def overview(store: Store, cache: Aggregates) -> dict[str, Any]:
         "counts": {"articles": corpus.key[0], "events": corpus.key[1], "outlets": len(outlets)},
         "techniques": _facet(facets, "technique"),
         "events_by_month": month_series(recent),
+        "map_events": len(recent),
         "articles_by_month": _periods(facets),
         "outlets": [{"name": o.name, "articles": o.articles, "propaganda_score_mean": o.propaganda_score_mean}
                     for o in outlets[:10]],

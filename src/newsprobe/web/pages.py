@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import hmac
 import io
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,10 +16,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from newsprobe.errors import InputError
+from newsprobe.errors import Errors, InputError, NewsprobeError
 from newsprobe.events.export import COLUMNS, event_rows
 from newsprobe.events.taxonomy import EVENT_TYPES
-from newsprobe.ingest import read_input
+from newsprobe.ingest import build_article, read_input
 from newsprobe.model import Analysis, Article
 from newsprobe.pipeline import analyze
 from newsprobe.render import render_html
@@ -200,19 +201,42 @@ def analyse_form(request: Request) -> Response:
 
 
 @router.post("/analyse", response_class=HTMLResponse)
-def analyse_text(request: Request, text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "") -> Response:
-    """Analyse a pasted text or an address and show the article page; nothing is stored."""
+def analyse_text(request: Request, text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "",
+                 token: Annotated[str, Form()] = "") -> Response:
+    """Analyse a pasted text or an address and show the article page; stored only with the serve token."""
     form = {"text": text, "url": url}
     options: Options = request.app.state.options
-    found = _read_form(text, url, options)
-    if found is None or isinstance(found, InputError):
-        error = found.describe() if found is not None else "Paste a text or give an address."
-        return respond(request, "analyse.html", {"error": error}, "Analyse a text", status=422, form=form, error=error)
-    return respond(request, "analyse.html", article_view(analyze(found, options)), "Analyse a text", form=form)
+    try:
+        article = _read_form(text, url, options)
+    except InputError as error:
+        return _analyse_error(request, form, error.describe())
+    if article is None:
+        return _analyse_error(request, form, "Paste a text or give an address.")
+    analysis = analyze(article, options)
+    stored = _store_if_allowed(request, analysis, token) if token else None
+    return respond(request, "analyse.html", {**article_view(analysis), "stored": stored}, "Analyse a text",
+                   form=form)
 
 
-def _read_form(text: str, url: str, options: Options) -> str | Article | InputError | None:
+def _analyse_error(request: Request, form: dict[str, str], error: str) -> Response:
+    return respond(request, "analyse.html", {"error": error}, "Analyse a text", status=422, form=form, error=error)
+
+
+def _read_form(text: str, url: str, options: Options) -> Article | None:
     """The address's article (fetched with the CLI's limits), else the pasted text; None when both are empty."""
     if url.strip():
-        return next(iter(read_input(url.strip(), options)), None)
-    return text if text.strip() else None
+        found = next(iter(read_input(url.strip(), options)), None)
+        if isinstance(found, InputError):
+            raise found
+        return found
+    return build_article(text, "form", options) if text.strip() else None
+
+
+def _store_if_allowed(request: Request, analysis: Analysis, token: str) -> str:
+    """The store's outcome ("new", "updated", "unchanged") when `token` is the one `serve` was started with."""
+    expected: str | None = request.app.state.token
+    if not expected:
+        return NewsprobeError(Errors.E510).describe()
+    if not hmac.compare_digest(token.encode(), expected.encode()):
+        return NewsprobeError(Errors.E511).describe()
+    return _store(request).add(analysis)
