@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from store_fixtures import seed_like
 
 from newsprobe import Store
 from newsprobe.cli.main import cli
 from newsprobe.corpus import IngestSummary, ingest
 from newsprobe.web import create_app
+from store_fixtures import seed_like
 
 pytestmark = pytest.mark.issue(13)
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

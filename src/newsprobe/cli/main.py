@@ -19,6 +19,8 @@ from newsprobe.cli.propaganda import (
     train_propaganda_command,
 )
 from newsprobe.cli.store import (
+    bench_api_command,
+    bench_store_command,
     db_group,
     export_from_store,
     export_store_options,
@@ -77,6 +79,8 @@ cli.add_command(reanalyze_command)
 cli.add_command(db_group)
 cli.add_command(serve_command)
 bench.add_command(bench_analyze_command)
+bench.add_command(bench_store_command, "store")
+bench.add_command(bench_api_command, "api")
 evaluate.add_command(eval_quantities_command, "quantities")
 evaluate.add_command(eval_actors_command, "actors")
 train.add_command(train_actors_command, "actors")

@@ -13,11 +13,15 @@ import click
 from newsprobe.cli.options import reading_options, reading_options_value
 from newsprobe.cli.progress import progress_over
 from newsprobe.corpus import IngestSummary, ingest, reanalyze
+from newsprobe.corpus.bench import bench_store
 from newsprobe.corpus.export import FORMATS, country_filter, export_store
 from newsprobe.corpus.ingest import FLUSH_EVERY, Result
 from newsprobe.ingest import STDIN, expand_inputs
-from newsprobe.store import Filters, Store
+from newsprobe.model import Analysis
+from newsprobe.store import BATCH_SIZE, Filters, Store
 from newsprobe.store.engine import head_revision, shown
+from newsprobe.web import create_app
+from newsprobe.web.bench import bench_api
 
 F = TypeVar("F", bound=Callable[..., object])
 DB_OPTION = click.option("--db", "db", envvar="NEWSPROBE_DB", default=None, show_envvar=True,
@@ -162,9 +166,36 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, tiles
     """Serve the store: JSON API under /api (OpenAPI docs at /docs) and the web pages."""
     import uvicorn
 
-    from newsprobe.web import create_app
-
     with Store(db, create=False) as store:
         click.echo(f"serving {shown(store.url)} on http://{host}:{port} (API docs: /docs; writes "
                    f"{'need the bearer token' if token else 'off'})", err=True)
         uvicorn.run(create_app(store, token=token, tiles_url=tiles), host=host, port=port, log_level="warning")
+
+
+@click.command("store")
+@click.argument("analyses", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DB_OPTION
+@click.option("--count", type=click.IntRange(1), default=10_000, show_default=True, help="Analyses to write.")
+@click.option("--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True,
+              help="Analyses per add_many call.")
+def bench_store_command(analyses: Path, db: str | None, count: int, batch_size: int) -> None:
+    """Write rate of precomputed analyses: replicas (new ids) of the analyses in a JSONL file (`analyze -f jsonl`)."""
+    originals = [Analysis.from_json(line) for line in analyses.read_text(encoding="utf-8").splitlines() if line]
+    with Store(db) as store:
+        result = bench_store(store, originals, count, batch_size)
+        click.echo(f"store                {shown(store.url)} ({store.count()} articles after the run)")
+    click.echo(f"analyses written     {result.analyses}")
+    click.echo(f"serialise to JSON    {result.reference_s:.2f} s (reference)")
+    click.echo(f"write                {result.write_s:.2f} s = {result.per_s:.0f} analyses/s")
+    click.echo(f"write / reference    {result.cost_vs_json:.1f}x")
+
+
+@click.command("api")
+@DB_OPTION
+@click.option("--repeats", type=click.IntRange(20), default=200, show_default=True, help="Requests per kind.")
+def bench_api_command(db: str | None, repeats: int) -> None:
+    """API latency p50/p95 per kind of request on a stored corpus (fill one with `bench store`)."""
+    with Store(db, create=False) as store:
+        click.echo(f"store {shown(store.url)}: {store.count()} articles, {store.event_count()} events")
+        for kind, (p50, p95) in bench_api(store, repeats).items():
+            click.echo(f"  {kind:<45} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, select, true
 
-from newsprobe.store.schema import articles, event_actors, events, places, techniques
+from newsprobe.store.schema import article_countries, articles, event_actors, events, techniques
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,8 @@ def _layer_conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conditions.append(exists(select(1).where(events.c.article_id == articles.c.id,
                                                  event_conditions(filters, with_place=False))))
     if filters.country:
-        in_place = exists(select(1).where(places.c.article_id == articles.c.id,
-                                          places.c.country_code == filters.country))
-        in_event = exists(select(1).where(events.c.article_id == articles.c.id,
-                                          events.c.country_code == filters.country))
-        conditions.append(in_place | in_event)
+        conditions.append(exists(select(1).where(article_countries.c.article_id == articles.c.id,
+                                                 article_countries.c.country_code == filters.country)))
     return conditions
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, Self
 
-from sqlalchemy import Connection, Row, func, select, union
+from sqlalchemy import Connection, Row, func, select
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from newsprobe.errors import Errors, NewsprobeError
@@ -23,7 +23,7 @@ from newsprobe.store.results import (
     SearchHit,
     SearchResults,
 )
-from newsprobe.store.schema import analyses, articles, events, places
+from newsprobe.store.schema import analyses, article_countries, articles, events
 from newsprobe.store.write import Outcome, is_current, remove_articles, write_batch
 
 BATCH_SIZE = 200
@@ -182,11 +182,11 @@ class Store:
             matches = search.matching_ids(connection, text).subquery()
             matched = (select(matches.c.article_id, matches.c.rank)
                        .join(articles, articles.c.id == matches.c.article_id).where(article_conditions(filters)))
-            total = connection.execute(select(func.count()).select_from(matched.subquery())).scalar_one()
+            total = query.fill_matched(connection, select(matched.subquery().c.article_id))
             page = connection.execute(matched.order_by(matches.c.rank.desc(), matches.c.article_id)
                                       .limit(limit).offset(offset)).all()
             hits = self._hits(connection, text, page)
-            facet_counts = query.facets(connection, select(matched.subquery().c.article_id))
+            facet_counts = query.facets(connection)
         return SearchResults(query=text, total=total, hits=hits, facets=facet_counts)
 
     def _hits(self, connection: Connection, text: str, page: Sequence[Row[Any, Any]]) -> list[SearchHit]:
@@ -203,7 +203,8 @@ class Store:
         if filters.query is not None:
             return self.search(filters.query, filters, limit=0).facets
         with self.engine.connect() as connection:
-            return query.facets(connection, select(articles.c.id).where(article_conditions(filters)))
+            query.fill_matched(connection, select(articles.c.id).where(article_conditions(filters)))
+            return query.facets(connection)
 
     def events(self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None) -> EventPage:
         """A page of events, latest first, filtered by type, actor, country, event date, bounding box and article."""
@@ -221,9 +222,9 @@ class Store:
 
     def country_codes(self) -> list[str]:
         """ISO codes of every country a stored place or event lies in."""
-        codes = union(select(places.c.country_code), select(events.c.country_code)).subquery()
         with self.engine.connect() as connection:
-            return sorted(code for code in connection.execute(select(codes.c[0])).scalars() if code)
+            return list(connection.execute(select(article_countries.c.country_code).distinct()
+                                           .order_by(article_countries.c.country_code)).scalars())
 
     def event_count(self) -> int:
         with self.engine.connect() as connection:
