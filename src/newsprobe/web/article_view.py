@@ -120,7 +120,7 @@ def _claim(claim: Any) -> dict[str, Any]:
 def _legend(analysis: Analysis) -> list[dict[str, str]]:
     """The techniques that occur, with our definition and example, then the other layers' keys."""
     used = sorted({t.technique for t in analysis.techniques}, key=lambda label: technique_class(label))
-    entries = [{"layer": "techniques", "class": technique_class(label), "label": _name(label),
+    entries = [{"layer": "techniques", "class": technique_class(label), "label": technique_name(label),
                 "description": _definition(label)} for label in used]
     entries += [{"layer": layer, "class": f"l-{layer}", "label": name, "description": description}
                 for layer, (name, _, description) in LAYER_STYLES.items()]
@@ -129,7 +129,8 @@ def _legend(analysis: Analysis) -> list[dict[str, str]]:
     return entries
 
 
-def _name(label: str) -> str:
+def technique_name(label: str) -> str:
+    """A PTC label's display name ("Loaded_Language" → "Loaded language"); URLs and JSON keep the label."""
     return TECHNIQUES[label].name if label in TECHNIQUES else label.replace("_", " ")
 
 

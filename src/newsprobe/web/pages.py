@@ -26,7 +26,7 @@ from newsprobe.render import render_html
 from newsprobe.settings import Options
 from newsprobe.store import Filters, Store
 from newsprobe.web import corpus_views
-from newsprobe.web.article_view import article_view
+from newsprobe.web.article_view import article_view, technique_name
 from newsprobe.web.data import filter_params
 from newsprobe.web.security import add_security_headers
 
@@ -46,6 +46,7 @@ def map_points(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 templates.env.filters["safe_href"] = safe_href
 templates.env.filters["map_points"] = map_points
+templates.env.filters["technique_name"] = technique_name
 
 
 def add_pages(app: FastAPI, tiles_url: str | None = None, tiles_attribution: str = "") -> None:
