@@ -129,6 +129,14 @@ def test_api_without_a_token_is_read_only(tmp_path: Path) -> None:
         assert client.get("/openapi.json").json()["info"]["title"] == "newsprobe"
 
 
+def test_api_store_failure_is_a_503_with_a_code(tmp_path: Path) -> None:
+    with Store(str(tmp_path / "broken.db")) as store, TestClient(create_app(store)) as client:
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE articles_fts")
+        response = client.get("/api/search", params={"q": "anything"})
+        assert response.status_code == 503 and response.json()["detail"]["code"] == "E512"
+
+
 def test_serve_runs_a_real_uvicorn(tmp_path: Path) -> None:
     db = tmp_path / "served.db"
     with Store(str(db)) as store:

@@ -50,6 +50,7 @@ class Errors(str, Enum):
     E509 = "article {id!r} is not in the store"
     E510 = "write endpoints are off: start `newsprobe serve` with --token (or NEWSPROBE_TOKEN) to enable them"
     E511 = "missing or wrong bearer token"
+    E512 = "the store cannot be read: {detail}"
 
 
 class NewsprobeError(Exception):

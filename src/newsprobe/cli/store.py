@@ -84,9 +84,14 @@ def reanalyze_command(db: str | None, outlet: str | None, date_from: datetime | 
 
 
 def _summarise(results: Iterator[Result]) -> IngestSummary:
+    """Count the results; on Ctrl-C, say what was stored (it stays stored) and how to resume."""
     summary = IngestSummary()
-    for result in results:
-        summary.count(result)
+    try:
+        for result in results:
+            summary.count(result)
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: {summary.line()} so far; run the same command again to resume", err=True)
+        sys.exit(130)
     return summary
 
 

@@ -16,7 +16,7 @@ from newsprobe.store.schema import analyses, article_countries, articles, events
 
 FACET_SIZE = 20
 FACETS = ("outlet", "language", "technique", "event_type", "country", "month")
-_MATCHED = table("matched_ids", column("article_id"))
+_MATCHED = table("matched_ids", column("article_id"), column("rank"))
 
 
 def encode_cursor(values: list[Any]) -> str:
@@ -61,16 +61,23 @@ def article_page(connection: Connection, filters: Filters, limit: int, cursor: s
 
 
 def fill_matched(connection: Connection, ids: Select[Any]) -> int:
-    """Keep the ids `ids` selects in this connection's temporary table `matched_ids`; returns how many.
-
-    Facets then join a small indexed table instead of running the search (or filters) once per facet.
+    """Keep the (article_id, rank) rows `ids` selects in this connection's temporary table `matched_ids`;
+    returns how many. The page of hits and every facet then read one small indexed table instead of running
+    the search (or the filters) once each.
     """
     connection.execute(text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_MATCHED.name} "
-                            "(article_id VARCHAR(200) PRIMARY KEY)"))
+                            "(article_id VARCHAR(200) PRIMARY KEY, rank FLOAT)"))
     connection.execute(delete(_MATCHED))
-    connection.execute(insert(_MATCHED).from_select(["article_id"], ids))
+    connection.execute(insert(_MATCHED).from_select(["article_id", "rank"], ids))
     # Counted, not taken from rowcount: psycopg reports -1 for INSERT … SELECT.
     return int(connection.execute(select(func.count()).select_from(_MATCHED)).scalar_one())
+
+
+def matched_page(connection: Connection, limit: int, offset: int) -> list[tuple[str, float]]:
+    """A page of `matched_ids`, best rank first."""
+    query = (select(_MATCHED.c.article_id, _MATCHED.c.rank)
+             .order_by(_MATCHED.c.rank.desc(), _MATCHED.c.article_id).limit(limit).offset(offset))
+    return [(key, float(rank)) for key, rank in connection.execute(query)]
 
 
 def facets(connection: Connection) -> dict[str, list[FacetCount]]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from typing import Any, Self
+from typing import Self
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, func, literal, select
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from newsprobe.errors import Errors, NewsprobeError
@@ -30,12 +30,16 @@ BATCH_SIZE = 200
 
 
 class Store:
-    """A newsprobe store. Opening an empty database creates the schema; an older one needs `upgrade()`.
+    """A newsprobe store. Opening an empty database creates the schema; an older store is refused (E504).
 
     Args:
         url: `sqlite:///path.db`, a bare file path, or `postgresql://user@host/db`; None reads
             `NEWSPROBE_DB`, else a file in the user's data directory.
-        migrate: migrate an older store to this version's schema instead of refusing it.
+        create: create a missing SQLite file; False refuses it (E506), for commands that only read.
+        migrate: migrate an older store to this version's schema instead of refusing it (`db upgrade`).
+
+    Raises:
+        NewsprobeError: E501 unreachable, E502 not a store, E503 made by a newer newsprobe, E504 older.
     """
 
     def __init__(self, url: str | None = None, *, create: bool = True, migrate: bool = False) -> None:
@@ -182,15 +186,13 @@ class Store:
             matches = search.matching_ids(connection, text).subquery()
             matched = (select(matches.c.article_id, matches.c.rank)
                        .join(articles, articles.c.id == matches.c.article_id).where(article_conditions(filters)))
-            total = query.fill_matched(connection, select(matched.subquery().c.article_id))
-            page = connection.execute(matched.order_by(matches.c.rank.desc(), matches.c.article_id)
-                                      .limit(limit).offset(offset)).all()
-            hits = self._hits(connection, text, page)
+            total = query.fill_matched(connection, matched)
+            hits = self._hits(connection, text, query.matched_page(connection, limit, offset))
             facet_counts = query.facets(connection)
         return SearchResults(query=text, total=total, hits=hits, facets=facet_counts)
 
-    def _hits(self, connection: Connection, text: str, page: Sequence[Row[Any, Any]]) -> list[SearchHit]:
-        ranks = {row[0]: row[1] for row in page}
+    def _hits(self, connection: Connection, text: str, page: list[tuple[str, float]]) -> list[SearchHit]:
+        ranks = dict(page)
         snippets = search.snippets(connection, text, list(ranks))
         rows = connection.execute(query.summary_select().where(articles.c.id.in_(list(ranks)))).mappings()
         summaries = {row["id"]: dict(row) for row in rows}
@@ -203,7 +205,7 @@ class Store:
         if filters.query is not None:
             return self.search(filters.query, filters, limit=0).facets
         with self.engine.connect() as connection:
-            query.fill_matched(connection, select(articles.c.id).where(article_conditions(filters)))
+            query.fill_matched(connection, select(articles.c.id, literal(0.0)).where(article_conditions(filters)))
             return query.facets(connection)
 
     def events(self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None) -> EventPage:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsprobe import __version__
+from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.settings import Options
 from newsprobe.store import Store
 from newsprobe.web import api
 from newsprobe.web.pages import add_pages
+
+
+async def _store_error(_request: Request, error: Exception) -> JSONResponse:
+    """A store that fails (the server went away, a write failed) as a 503 with a code, not a 500 traceback."""
+    if not isinstance(error, NewsprobeError):
+        error = NewsprobeError(Errors.E512, detail=type(error).__name__)
+    return JSONResponse({"detail": {"code": error.code, "message": error.message}}, status_code=503)
 
 
 def create_app(store: Store, token: str | None = None, options: Options | None = None,
@@ -30,6 +40,8 @@ def create_app(store: Store, token: str | None = None, options: Options | None =
     app.state.store = store
     app.state.token = token or None
     app.state.options = options or Options()
+    app.add_exception_handler(NewsprobeError, _store_error)
+    app.add_exception_handler(SQLAlchemyError, _store_error)
     app.include_router(api.router)
     add_pages(app, tiles_url=tiles_url)
     return app
