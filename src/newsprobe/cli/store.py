@@ -1,16 +1,16 @@
-"""CLI for the corpus store: `ingest`, `reanalyze`, `db upgrade`; each parses options and delegates."""
+"""CLI for the corpus store: `ingest`, `reanalyze`, `db upgrade`, `serve`, `export --db`, `bench store|api`;
+each parses options and delegates."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
-from newsprobe.cli.options import reading_options, reading_options_value
+from newsprobe.cli.options import reading_options, reading_options_value, with_options
 from newsprobe.cli.progress import progress_over
 from newsprobe.corpus import IngestSummary, ingest, reanalyze
 from newsprobe.corpus.bench import bench_store
@@ -23,7 +23,6 @@ from newsprobe.store.engine import head_revision, shown
 from newsprobe.web import create_app
 from newsprobe.web.bench import bench_api
 
-F = TypeVar("F", bound=Callable[..., object])
 DB_OPTION = click.option("--db", "db", envvar="NEWSPROBE_DB", default=None, show_envvar=True,
                          help="Store URL: a SQLite file path or sqlite:///…, or postgresql://user@host/db "
                               "[default: newsprobe.db in the user's data directory].")
@@ -52,18 +51,14 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, only: tuple[str, ...
         _finish(_summarise(results))
 
 
-def _where_options(command: F) -> F:
-    """--outlet, --from, --to: the filters `reanalyze` and `export --db` share."""
-    decorators = (
-        click.option("--outlet", help="Only articles of this outlet."),
-        click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]),
-                     help="Published on or after this date (YYYY-MM-DD)."),
-        click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]),
-                     help="Published on or before this date (YYYY-MM-DD)."),
-    )
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
+# --outlet, --from, --to: the filters `reanalyze` and `export --db` share.
+_where_options = with_options(
+    click.option("--outlet", help="Only articles of this outlet."),
+    click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]),
+                 help="Published on or after this date (YYYY-MM-DD)."),
+    click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]),
+                 help="Published on or before this date (YYYY-MM-DD)."),
+)
 
 
 def _day(value: datetime | None) -> date | None:
@@ -121,23 +116,20 @@ def db_upgrade_command(db: str | None) -> None:
 
 
 
-def export_store_options(command: F) -> F:
-    """The options of `export` that read the store (`newsprobe export --db URL --format …`)."""
-    decorators = (
-        DB_OPTION,
-        click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default="jsonl",
-                     show_default=True, help="jsonl: full analyses; acled-csv / geojson: events; ptc-tsv: "
-                     "technique spans (offsets into the stored text)."),
-        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write."),
-        click.option("--language", help="Only articles in this language (ISO 639-1)."),
-        click.option("--technique", help="Only articles with a span of this technique."),
-        click.option("--event-type", help="Only articles with (for events: only) events of this type."),
-        click.option("--country", help="Only articles with a place or event in this country (name or ISO code)."),
-        click.option("--query", "-q", help="Only articles matching this full-text query."),
-    )
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return _where_options(command)
+# The options of `export` that read the store (`newsprobe export --db URL --format …`).
+export_store_options = with_options(
+    _where_options,
+    DB_OPTION,
+    click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default="jsonl",
+                 show_default=True, help="jsonl: full analyses; acled-csv / geojson: events; ptc-tsv: "
+                 "technique spans (offsets into the stored text)."),
+    click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write."),
+    click.option("--language", help="Only articles in this language (ISO 639-1)."),
+    click.option("--technique", help="Only articles with a span of this technique."),
+    click.option("--event-type", help="Only articles with (for events: only) events of this type."),
+    click.option("--country", help="Only articles with a place or event in this country (name or ISO code)."),
+    click.option("--query", "-q", help="Only articles matching this full-text query."),
+)
 
 
 def export_from_store(db: str | None, output_format: str, output: Path | None, outlet: str | None,
