@@ -152,7 +152,7 @@ def test_browser_events_page_has_table_map_and_timeline(page: Any) -> None:
 
 
 @pytest.mark.parametrize("path", [
-    f"/articles/{HOSTILE['id']}", "/search?q=Hostile", f"/outlets/{quote(HOSTILE['outlet'], safe='')}", "/",
+    f"/articles/{quote(HOSTILE['id'])}", "/search?q=Hostile", f"/outlets/{quote(HOSTILE['outlet'], safe='')}", "/",
     "/outlets", "/events", "/search?outlet=" + quote(HOSTILE["outlet"]),
 ])
 def test_browser_hostile_article_is_shown_as_text(page: Any, path: str) -> None:

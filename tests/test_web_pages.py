@@ -53,7 +53,7 @@ def test_pages_malformed_filter_is_422_naming_the_field(served: str) -> None:  #
 
 
 def test_pages_downloads_report_and_acled_rows(served: str) -> None:  # noqa: F811
-    report = httpx.get(served + f"/articles/{HOSTILE['id']}/report.html")
+    report = httpx.get(served + f"/articles/{quote(HOSTILE['id'])}/report.html")
     assert report.headers["content-disposition"].startswith("attachment")
     assert "<script>alert" not in report.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in report.text
     rows = list(csv.DictReader(io.StringIO(httpx.get(served + "/articles/nw-2025-05-20/events.csv").text)))
@@ -61,10 +61,13 @@ def test_pages_downloads_report_and_acled_rows(served: str) -> None:  # noqa: F8
 
 
 def test_pages_hostile_text_is_escaped_in_the_html(served: str) -> None:  # noqa: F811
-    for path in (f"/articles/{HOSTILE['id']}", "/search?q=" + quote(PAYLOAD), "/"):
+    for path in (f"/articles/{quote(HOSTILE['id'])}", "/search?q=" + quote(PAYLOAD), "/"):
         body = httpx.get(served + path).text
         assert "<script>alert" not in body and "<img src=x" not in body
         assert 'href="javascript:' not in body
+    link = "/articles/" + quote(HOSTILE["id"])  # the id holds "/", a space, "?" and "#"
+    assert f'href="{link}"' in httpx.get(served + "/search?q=Hostile").text
+    assert httpx.get(served + link + "/events.csv").status_code == 200
 
 
 def test_pages_analyse_shows_an_article_without_storing_it(served: str) -> None:  # noqa: F811

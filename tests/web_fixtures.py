@@ -28,7 +28,7 @@ OUTPUT = REPO / "test-output" / "screenshots"
 # Breaks out of text, attributes, URLs and scripts wherever an article's fields are shown.
 PAYLOAD = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
 HOSTILE = {
-    "id": "hostile-1", "outlet": f"Evil {PAYLOAD} Outlet", "published": "2025-04-01",
+    "id": "hostile/1 ?#x", "outlet": f"Evil {PAYLOAD} Outlet", "published": "2025-04-01",
     "url": "javascript:alert(3)",
     "title": f"Hostile {PAYLOAD} title",
     "text": f"Hostile {PAYLOAD} title\n\nGovernment forces shelled Raqqa on Monday, killing 3 civilians. "

@@ -128,17 +128,7 @@ def search_page(request: Request, filters: PageFilters, q: str = "",
     return respond(request, "search.html", data, f"Search: {q}" if q else "Search")
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str) -> Response:
-    store = _store(request)
-    analysis = store.get(article_id)
-    if analysis is None:
-        return not_found(request, f"article {article_id!r}")
-    scores = corpus_views.article_scores(store, _cache(request), analysis.article.outlet)
-    return respond(request, "article.html", article_view(analysis, scores), analysis.article.title or article_id)
-
-
-@router.get("/articles/{article_id}/report.html", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}/report.html", response_class=HTMLResponse)
 def article_report(request: Request, article_id: str) -> Response:
     """The self-contained HTML report (inline CSS, no script), as a download."""
     analysis = _store(request).get(article_id)
@@ -149,13 +139,23 @@ def article_report(request: Request, article_id: str) -> Response:
     return HTMLResponse(render_html([analysis]), headers=headers)
 
 
-@router.get("/articles/{article_id}/events.csv")
+@router.get("/articles/{article_id:path}/events.csv")
 def article_events_csv(request: Request, article_id: str) -> Response:
     analysis = _store(request).get(article_id)
     if analysis is None:
         return not_found(request, f"article {article_id!r}")
     return Response(acled_csv([analysis]), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{_filename(article_id)}-events.csv"'})
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> Response:
+    store = _store(request)
+    analysis = store.get(article_id)
+    if analysis is None:
+        return not_found(request, f"article {article_id!r}")
+    scores = corpus_views.article_scores(store, _cache(request), analysis.article.outlet)
+    return respond(request, "article.html", article_view(analysis, scores), analysis.article.title or article_id)
 
 
 def acled_csv(analyses: list[Analysis]) -> str:
