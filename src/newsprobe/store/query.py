@@ -49,7 +49,7 @@ def summary_select() -> Select[Any]:
 
 def article_page(connection: Connection, filters: Filters, limit: int, cursor: str | None) -> tuple[list[ArticleSummary], str | None]:
     """Articles newest first (by publication date, then id), `limit` at a time after `cursor`."""
-    query = summary_select().where(article_conditions(filters))
+    query = summary_select().where(article_conditions(filters, connection.dialect.name))
     if cursor:
         query = query.where(tuple_(articles.c.published_date, articles.c.id) < tuple(decode_cursor(cursor, 2)))
     query = query.add_columns(articles.c.published_date).order_by(
@@ -122,7 +122,7 @@ def event_page(connection: Connection, filters: Filters, limit: int, cursor: str
     query = (select(events, articles.c.outlet, order_date.label("order_date"))
              .join(articles, articles.c.id == events.c.article_id)
              .where(event_conditions(filters), event_date_conditions(filters),
-                    article_conditions(_article_part(filters))))
+                    article_conditions(_article_part(filters), connection.dialect.name)))
     if cursor:
         query = query.where(tuple_(order_date, events.c.article_id, events.c.rank) < tuple(decode_cursor(cursor, 3)))
     query = query.order_by(order_date.desc(), events.c.article_id.desc(), events.c.rank.desc()).limit(limit + 1)
@@ -134,7 +134,8 @@ def event_page(connection: Connection, filters: Filters, limit: int, cursor: str
 
 def _article_part(filters: Filters) -> Filters:
     """The filters an event's article must meet; event fields and dates apply to the event itself."""
-    return Filters(outlet=filters.outlet, language=filters.language, technique=filters.technique, ids=filters.ids)
+    return Filters(outlet=filters.outlet, language=filters.language, technique=filters.technique,
+                   query=filters.query)
 
 
 def outlet_profiles(connection: Connection) -> list[OutletProfile]:

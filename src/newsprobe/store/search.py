@@ -41,10 +41,10 @@ def clean_query(query: str) -> str:
     return _CONTROL.sub(" ", query)
 
 
-def matching_ids(connection: Connection, query: str) -> Select[Any]:
-    """SELECT (article_id, rank) of the articles matching `query`; rank: higher is better."""
+def matching_ids(dialect: str, query: str) -> Select[Any]:
+    """SELECT (article_id, rank) of the articles matching `query` on database `dialect`; rank: higher is better."""
     query = clean_query(query)
-    if connection.dialect.name == "postgresql":
+    if dialect == "postgresql":
         tsquery = func.websearch_to_tsquery("simple", query)
         vector: ColumnElement[Any] = literal_column("articles.search_vector")
         return select(articles.c.id.label("article_id"), func.ts_rank_cd(vector, tsquery).label("rank")).where(

@@ -126,7 +126,8 @@ class Store:
         query_ = select(analyses.c.article_id, analyses.c.schema_version, analyses.c.analyzers,
                         analyses.c.skipped).join(articles, articles.c.id == analyses.c.article_id)
         with self.engine.connect() as connection:
-            rows = connection.execute(query_.where(article_conditions(filters or Filters()))).all()
+            rows = connection.execute(query_.where(
+                article_conditions(filters or Filters(), connection.dialect.name))).all()
         return sorted(key for key, schema, ran, skipped in rows
                       if not is_current(json.loads(ran), json.loads(skipped), versions, schema))
 
@@ -154,11 +155,8 @@ class Store:
     def ids(self, filters: Filters | None = None) -> list[str]:
         """Ids of the articles matching `filters` (including `query`), newest first."""
         filters = filters or Filters()
-        statement = select(articles.c.id).where(article_conditions(filters))
         with self.engine.connect() as connection:
-            if filters.query is not None:
-                statement = statement.where(articles.c.id.in_(
-                    select(search.matching_ids(connection, filters.query).subquery().c.article_id)))
+            statement = select(articles.c.id).where(article_conditions(filters, connection.dialect.name))
             order = (articles.c.published_date.desc(), articles.c.id.desc())
             return list(connection.execute(statement.order_by(*order)).scalars())
 
@@ -172,20 +170,17 @@ class Store:
         Raises:
             ValueError: `cursor` is not one this store returned.
         """
-        filters = filters or Filters()
-        if filters.query is not None:
-            filters = Filters(**{**filters.__dict__, "ids": tuple(self.ids(filters))})
         with self.engine.connect() as connection:
-            items, next_cursor = query.article_page(connection, filters, limit, cursor)
+            items, next_cursor = query.article_page(connection, filters or Filters(), limit, cursor)
         return ArticlePage(items=items, next_cursor=next_cursor)
 
     def search(self, text: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
         """Full-text search ranked by relevance, with snippets and facets over every matching article."""
         filters = filters or Filters()
         with self.engine.connect() as connection:
-            matches = search.matching_ids(connection, text).subquery()
-            matched = (select(matches.c.article_id, matches.c.rank)
-                       .join(articles, articles.c.id == matches.c.article_id).where(article_conditions(filters)))
+            matches = search.matching_ids(connection.dialect.name, text).subquery()
+            matched = (select(matches.c.article_id, matches.c.rank).join(articles, articles.c.id == matches.c.article_id)
+                       .where(article_conditions(filters, connection.dialect.name)))
             total = query.fill_matched(connection, matched)
             hits = self._hits(connection, text, query.matched_page(connection, limit, offset))
             facet_counts = query.facets(connection)
@@ -205,16 +200,14 @@ class Store:
         if filters.query is not None:
             return self.search(filters.query, filters, limit=0).facets
         with self.engine.connect() as connection:
-            query.fill_matched(connection, select(articles.c.id, literal(0.0)).where(article_conditions(filters)))
+            conditions = article_conditions(filters, connection.dialect.name)
+            query.fill_matched(connection, select(articles.c.id, literal(0.0)).where(conditions))
             return query.facets(connection)
 
     def events(self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None) -> EventPage:
         """A page of events, latest first, filtered by type, actor, country, event date, bounding box and article."""
-        filters = filters or Filters()
-        if filters.query is not None:
-            filters = Filters(**{**filters.__dict__, "ids": tuple(self.ids(filters)), "query": None})
         with self.engine.connect() as connection:
-            items, next_cursor = query.event_page(connection, filters, limit, cursor)
+            items, next_cursor = query.event_page(connection, filters or Filters(), limit, cursor)
         return EventPage(items=items, next_cursor=next_cursor)
 
     def outlets(self) -> list[OutletProfile]:
