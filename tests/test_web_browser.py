@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from web_fixtures import HOSTILE, OUTPUT, PAYLOAD, REPO, browser, served, web_store  # noqa: F401
+from web_fixtures import HOSTILE, OUTPUT, PAYLOAD, REPO, browser, served, web_analyses, web_store  # noqa: F401
 
 SEED_ID = "6acbe3795732d86f"
 pytestmark = pytest.mark.issue(14)

@@ -13,7 +13,15 @@ import pytest
 from newsprobe.store import Store
 from newsprobe.web.pages import month_range, safe_href
 from newsprobe.web.security import content_security_policy
-from web_fixtures import HOSTILE, PAYLOAD, served, serving, web_store  # noqa: F401
+from web_fixtures import (  # noqa: F401
+    HOSTILE,
+    PAYLOAD,
+    served,
+    served_postgres,
+    serving,
+    web_analyses,
+    web_store,
+)
 
 pytestmark = pytest.mark.issue(14)
 
@@ -22,10 +30,16 @@ PAGES = {"/": "counts", "/search?q=Mayadin": "hits", "/articles/eb-2025-03-12": 
          "/events/clusters": "clusters"}
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_served(request: pytest.FixtureRequest) -> str:
+    """The served store on SQLite, then the same analyses on PostgreSQL."""
+    return str(request.getfixturevalue("served" if request.param == "sqlite" else "served_postgres"))
+
+
 @pytest.mark.parametrize(("path", "key"), PAGES.items())
-def test_pages_have_a_json_twin_and_security_headers(served: str, path: str, key: str) -> None:  # noqa: F811
-    page = httpx.get(served + path)
-    twin = httpx.get(served + path + ("&" if "?" in path else "?") + "format=json")
+def test_pages_have_a_json_twin_and_security_headers(any_served: str, path: str, key: str) -> None:
+    page = httpx.get(any_served + path)
+    twin = httpx.get(any_served + path + ("&" if "?" in path else "?") + "format=json")
     assert page.status_code == twin.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert key in twin.json()
@@ -35,10 +49,15 @@ def test_pages_have_a_json_twin_and_security_headers(served: str, path: str, key
     assert 'rel="alternate" type="application/json"' in page.text
 
 
-def test_pages_overview_numbers_match_its_json(served: str) -> None:  # noqa: F811
-    counts = httpx.get(served + "/?format=json").json()["counts"]
+def test_pages_overview_numbers_match_its_json(any_served: str) -> None:
+    counts = httpx.get(any_served + "/?format=json").json()["counts"]
     assert counts["articles"] >= 32 and counts["outlets"] >= 6
-    assert f"<b>{counts['articles']}</b>articles" in httpx.get(served + "/").text
+    assert f"<b>{counts['articles']}</b>articles" in httpx.get(any_served + "/").text
+
+
+def test_pages_clusters_agree_on_sqlite_and_postgresql(served: str, served_postgres: str) -> None:  # noqa: F811
+    on_sqlite, on_postgres = (httpx.get(base + "/events/clusters?format=json").json() for base in (served, served_postgres))
+    assert on_sqlite == on_postgres and on_sqlite["clusters"]
 
 
 def test_pages_unknown_article_and_outlet_are_404(served: str) -> None:  # noqa: F811
@@ -110,3 +129,16 @@ def test_online_tiles_are_opt_in_and_widen_only_img_src() -> None:
     assert "tile" not in content_security_policy(None)
     policy = content_security_policy("https://{s}.tile.example.org/{z}/{x}/{y}.png")
     assert "img-src 'self' data: https://*.tile.example.org;" in policy
+
+
+def test_pages_article_list_pages_with_a_cursor(served: str) -> None:  # noqa: F811
+    first = httpx.get(served + "/search?format=json").json()
+    second = httpx.get(served + "/search", params={"cursor": first["next_cursor"], "format": "json"}).json()
+    assert first["total"] > 20 and len(first["hits"]) == 20 and second["hits"]
+    assert not {hit["id"] for hit in first["hits"]} & {hit["id"] for hit in second["hits"]}
+    assert httpx.get(served + "/search?cursor=bogus").status_code == 422
+
+
+def test_pages_outlet_lists_only_its_events(served: str) -> None:  # noqa: F811
+    data = httpx.get(served + "/outlets/Northbridge%20Wire?format=json").json()
+    assert data["events"] and {event["outlet"] for event in data["events"]} == {"Northbridge Wire"}

@@ -13,6 +13,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,27 +43,41 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def build_store(folder: Path) -> str:
-    """Analyse the demo corpus, the hostile article and the seed (when present) into a new SQLite store."""
+def analyse_inputs(folder: Path) -> list[Analysis]:
+    """The demo corpus, the hostile article and the seed (when present), analysed."""
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
     inputs = [str(DEMO), str(hostile), *([str(SEED)] if SEED.is_file() else [])]
-    url = f"sqlite:///{folder / 'web.db'}"
-    analyses = [item for item in analyze_many(inputs) if isinstance(item, Analysis)]
+    return [item for item in analyze_many(inputs) if isinstance(item, Analysis)]
+
+
+def build_store(url: str, analyses: list[Analysis]) -> str:
     with Store(url) as store:
         store.add_many(analyses)
     return url
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return build_store(tmp_path_factory.mktemp("web"))
+def web_analyses(tmp_path_factory: pytest.TempPathFactory) -> list[Analysis]:
+    return analyse_inputs(tmp_path_factory.mktemp("web-inputs"))
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory, web_analyses: list[Analysis]) -> str:
+    return build_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}", web_analyses)
 
 
 @pytest.fixture(scope="session")
 def served(web_store: str) -> Iterator[str]:
     """`newsprobe serve` in its own process on a free loopback port; its base URL."""
     with serving(web_store) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def served_postgres(postgres_server: Any, web_analyses: list[Analysis]) -> Iterator[str]:
+    """The same store on the suite's PostgreSQL server, served."""
+    with serving(build_store(postgres_server.url(), web_analyses)) as base:
         yield base
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsprobe.clusters import EventPoint, cluster_events
 from newsprobe.store import EventRecord, FacetCount, Filters, OutletProfile, Store
+from newsprobe.web.data import articles_view_data
 
 PAGE_SIZE = 20
 MAP_EVENTS = 500
@@ -86,27 +87,26 @@ def event_points(records: list[EventRecord]) -> list[dict[str, Any]]:
             for r in records if r.lat is not None and r.lon is not None]
 
 
-def search_page(store: Store, text: str, filters: Filters, sort: str, page: int) -> dict[str, Any]:
-    """Search hits with snippets and facets, or the filtered article list when there is no query."""
+def search_page(store: Store, text: str, filters: Filters, sort: str, page: int,
+                cursor: str | None = None) -> dict[str, Any]:
+    """Search hits with snippets and facets, or the filtered article list (cursor-paged) when there is no query."""
     offset = (page - 1) * PAGE_SIZE
     if not text:
-        return _browse(store, filters, page)
+        return _browse(store, filters, cursor)
     if sort == "date":
         results = store.search(text, filters, limit=DATE_SORT_LIMIT)
         hits = sorted(results.hits, key=lambda hit: hit.published or "", reverse=True)[offset : offset + PAGE_SIZE]
     else:
         results = store.search(text, filters, limit=PAGE_SIZE, offset=offset)
         hits = results.hits
-    return {"query": text, "total": results.total, "page": page, "sort": sort,
+    return {"query": text, "total": results.total, "page": page, "sort": sort, "next_cursor": None,
             "hits": [hit.model_dump() for hit in hits], "facets": _facets_json(results.facets)}
 
 
-def _browse(store: Store, filters: Filters, page: int) -> dict[str, Any]:
-    ids = store.ids(filters)
-    chosen = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    items = store.articles(Filters(ids=tuple(chosen)), limit=PAGE_SIZE).items if chosen else []
-    return {"query": "", "total": len(ids), "page": page, "sort": "date",
-            "hits": [{**item.model_dump(), "snippet": ""} for item in items],
+def _browse(store: Store, filters: Filters, cursor: str | None) -> dict[str, Any]:
+    listing = articles_view_data(store, filters, PAGE_SIZE, cursor)
+    return {"query": "", "total": len(store.ids(filters)), "page": None, "sort": "date",
+            "next_cursor": listing.next_cursor, "hits": [{**item.model_dump(), "snippet": ""} for item in listing.items],
             "facets": _facets_json(store.facets(filters))}
 
 
@@ -138,7 +138,7 @@ def outlet_page(store: Store, cache: Aggregates, name: str) -> dict[str, Any] | 
         "places": _top(place.name for a in sample for place in a.places if place.name),
         "jurisdictions": _top(s.attributes.get("jurisdiction") for a in sample for s in a.signals
                               if s.kind == "legal_disclaimer"),
-        "events": [record.model_dump() for record in store.events(Filters(ids=tuple(store.ids(mine))), limit=50).items],
+        "events": [record.model_dump() for record in store.events(mine, limit=50).items],
         "articles": [item.model_dump() for item in store.articles(mine, limit=PAGE_SIZE).items],
     }
 

@@ -80,6 +80,10 @@ def respond(request: Request, template: str, data: dict[str, Any], title: str, s
     return templates.TemplateResponse(request, template, context, status_code=status)
 
 
+# Where a listing is up to: dropped whenever the query changes, since a cursor belongs to one query.
+PAGING = ("page", "cursor")
+
+
 def url_helpers(request: Request) -> dict[str, Any]:
     """Links to this page with one parameter changed, so facets and pagers keep the rest of the query."""
     params = {key: value for key, value in request.query_params.items() if key != "format"}
@@ -88,10 +92,10 @@ def url_helpers(request: Request) -> dict[str, Any]:
         return f"{request.url.path}?{urlencode({**params, key: value})}"
 
     def url_without(key: str) -> str:
-        return f"{request.url.path}?{urlencode({k: v for k, v in params.items() if k not in (key, 'page')})}"
+        return f"{request.url.path}?{urlencode({k: v for k, v in params.items() if k not in (key, *PAGING)})}"
 
     def facet_url(name: str, value: str) -> str:
-        narrowed = {k: v for k, v in params.items() if k != "page"} | month_range(name, value)
+        narrowed = {k: v for k, v in params.items() if k not in PAGING} | month_range(name, value)
         return f"{request.url.path}?{urlencode(narrowed)}"
 
     return {"url_with": url_with, "url_without": url_without, "facet_url": facet_url,
@@ -123,8 +127,8 @@ def overview_page(request: Request) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, filters: PageFilters, q: str = "",
                 sort: Annotated[str, Query(pattern="^(relevance|date)$")] = "relevance",
-                page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
-    data = corpus_views.search_page(_store(request), q.strip(), filters, sort, page)
+                page: Annotated[int, Query(ge=1, le=10_000)] = 1, cursor: str | None = None) -> Response:
+    data = corpus_views.search_page(_store(request), q.strip(), filters, sort, page, cursor)
     return respond(request, "search.html", data, f"Search: {q}" if q else "Search")
 
 
