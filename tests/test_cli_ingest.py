@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from newsprobe import Store
 from newsprobe.cli.main import cli
+from newsprobe.ingest.feeds import looks_like_feed
 
 pytestmark = pytest.mark.issue(13)
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -136,3 +137,12 @@ def test_ingest_reads_atom_content(runner: CliRunner, tmp_path: Path) -> None:
         [analysis] = store.get_many(store.ids())
     assert analysis.article.outlet == "Atom Desk" and analysis.article.url == "http://127.0.0.1:9/x"
     assert "fuel depot near the river" in analysis.article.text and analysis.article.title == "Depot struck"
+
+
+@pytest.mark.parametrize(("text", "feed"), [
+    (FEED, True), ("<rss version='2.0'><channel></channel></rss>", True),
+    ("How feeds work\n\nA <rss> element wraps a channel; <feed> is Atom's root.", False),
+    ("<!DOCTYPE html><html><body><feed>no</feed></body></html>", False),
+])
+def test_feeds_are_recognised_by_their_root(text: str, feed: bool) -> None:
+    assert looks_like_feed(text) is feed
