@@ -156,14 +156,17 @@ RECORDS = {"jsonl": "analyses", "acled-csv": "event(s)", "geojson": "event(s)", 
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="NEWSPROBE_TOKEN", show_envvar=True,
               help="Bearer token that enables the write endpoints (POST/DELETE /api/articles); off without it.")
-def serve_command(db: str | None, host: str, port: int, token: str | None) -> None:
+@click.option("--tiles", envvar="NEWSPROBE_TILES", show_envvar=True, metavar="URL",
+              help="Online map tiles over the offline base map, e.g. https://tile.example.org/{z}/{x}/{y}.png "
+                   "(off by default: no page needs the internet).")
+def serve_command(db: str | None, host: str, port: int, token: str | None, tiles: str | None) -> None:
     """Serve the store: JSON API under /api (OpenAPI docs at /docs) and the web pages."""
     import uvicorn
 
     with Store(db, create=False) as store:
         click.echo(f"serving {shown(store.url)} on http://{host}:{port} (API docs: /docs; writes "
                    f"{'need the bearer token' if token else 'off'})", err=True)
-        uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(store, token=token, tiles_url=tiles), host=host, port=port, log_level="warning")
 
 
 @click.command("store")

@@ -11,6 +11,7 @@ from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.settings import Options
 from newsprobe.store import Store
 from newsprobe.web import api
+from newsprobe.web.pages import add_pages
 
 
 async def _store_error(_request: Request, error: Exception) -> JSONResponse:
@@ -20,13 +21,16 @@ async def _store_error(_request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": {"code": error.code, "message": error.message}}, status_code=503)
 
 
-def create_app(store: Store, token: str | None = None, options: Options | None = None) -> FastAPI:
+def create_app(store: Store, token: str | None = None, options: Options | None = None,
+               tiles_url: str | None = None) -> FastAPI:
     """The app over `store`.
 
     Args:
         store: the open store every request reads.
         token: enables the write endpoints for `Authorization: Bearer TOKEN`; None leaves them off.
         options: analyzer selection and limits for `POST /api/analyze` and `POST /api/articles`.
+        tiles_url: an online tile server (`https://{s}.example.org/{z}/{x}/{y}.png`) drawn over the offline
+            base map; None keeps every page offline.
 
     Returns:
         The ASGI app; OpenAPI docs at /docs.
@@ -39,5 +43,5 @@ def create_app(store: Store, token: str | None = None, options: Options | None =
     app.add_exception_handler(NewsprobeError, _store_error)
     app.add_exception_handler(SQLAlchemyError, _store_error)
     app.include_router(api.router)
-    # The web pages' router goes here: app.include_router(pages.router)
+    add_pages(app, tiles_url=tiles_url)
     return app
