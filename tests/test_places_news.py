@@ -117,6 +117,17 @@ def test_places_state_university_is_not_the_state() -> None:
 
 
 @pytest.mark.issue(16)
+def test_places_a_university_read_as_an_organisation_is_one_mention_at_its_town() -> None:
+    found = _geoparser().parse("Students at Ohio State University in Columbus staged a walkout.")
+    university = next(p for p in found if p.text == "Ohio State University")
+    columbus = next(p for p in found if p.text == "Columbus")
+    assert university.candidate is None and university.precision == 3
+    assert (university.lat, university.lon) == (columbus.lat, columbus.lon)
+    alone = _geoparser().parse("The Ohio State University said classes would resume next week.")
+    assert [(p.text, p.lat) for p in alone] == [("Ohio State University", None)]  # no town named: unresolved
+
+
+@pytest.mark.issue(16)
 def test_places_points_record_their_source() -> None:
     gazetteer = load_gazetteer()
     russia = next(c for c in gazetteer.lookup("Russia") if c.feature == "A.PCLI")

@@ -215,6 +215,8 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
         return None  # initials no code or alias stands for are an organisation or bloc ("EU"), not a village
     if ent.label_ in PLACE_LABELS:
         return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
+    if ent.label_ == "ORG" and is_facility(ent.text):
+        return _mention(ent, "ner")  # "Ohio State University": a facility, placed at its town or nowhere
     if ent.label_ in OTHER_LABELS and (_known_elsewhere(ent, gazetteer, place_keys) or _named_division(ent, gazetteer)):
         return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
     if ent.label_ == "NORP" and any(c.match == MAIN and (c.feature in ("A.PCLI", "A.ADM1") or c.population >= NORP_PLACE)
