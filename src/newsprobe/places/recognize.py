@@ -83,16 +83,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     # One sense per discourse: a name accepted once is a place wherever else the gazetteer finds it.
     accepted = {key for m in found for key in (normalize_name(m.text), loose_key(m.text))}
     for span in spans:
-        if (taken.isdisjoint(range(span.start_char, span.end_char)) and normalize_name(span.text) in accepted
-                and not _in_facility(span)):
+        if taken.isdisjoint(range(span.start_char, span.end_char)) and normalize_name(span.text) in accepted:
             found.append(_mention(span, "gazetteer"))
     return sorted(found, key=lambda m: m.start)
-
-
-def _in_facility(span: Span) -> bool:
-    """Whether the span lies inside a longer entity that names a facility ("Pennsylvania State University")."""
-    return any(ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) and is_facility(ent.text)
-               for ent in span.doc.ents)
 
 
 def _chained_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
@@ -193,8 +186,8 @@ def _place_keys(entities: list[Span]) -> set[str]:
 def _leading_place(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Mention | None:
     """A place that opens an organisation's name ("the Ohio Department of Development" → Ohio)."""
     ent = _trim_article(ent)
-    if ent.label_ != "ORG" or len(ent) < 2 or is_facility(ent.text):
-        return None  # "Pennsylvania State University" names no mention of Pennsylvania
+    if ent.label_ != "ORG" or len(ent) < 2:
+        return None
     for end in range(ent.end - 1, ent.start, -1):
         span = ent.doc[ent.start : end]
         if (span[-1].is_title or span[-1].is_upper) and gazetteer.has_name(normalize_name(span.text)):
