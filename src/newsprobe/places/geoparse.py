@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -18,9 +19,12 @@ from newsprobe.places.resolve import (
     candidates_for,
     features,
     group_names,
+    is_facility,
     load_weights,
     resolve_names,
     score,
+    water_before,
+    within,
     without_settlement_word,
 )
 
@@ -93,8 +97,8 @@ class Geoparser:
         choices = resolve_names(names, self.weights)
         located = [_located(m, choices[normalize_name(m.text)]) for m in mentions]
         located = _confirmed(located)
-        located = _apply_relations(text, located)
-        return _place_unknown(located)
+        located = _apply_relations(text, located, self.settlement_anchor)
+        return _place_unknown(text, located)
 
     def relative_phrases(self, text: str, located: list[Located]) -> list[Located]:
         """Unnamed locations stated relative to a place ("30 km north of Raqqa"), as places of their own."""
@@ -106,10 +110,22 @@ class Geoparser:
                 continue
             if anchor.candidate.is_division and not relation.distance_stated:  # type: ignore[union-attr]
                 continue  # "the southeast of Syria" is a part of Syria, not a point beside it
-            lat, lon = relative_point(anchor.candidate, relation)  # type: ignore[arg-type]
+            origin = self.settlement_anchor(anchor)
+            lat, lon = relative_point(origin, relation)
             phrases.append(Located(relation.start, relation.end, text[relation.start : relation.end], None,
-                                   round(anchor.score * 0.8, 4), lat, lon, 2, relation, anchor.candidate))
+                                   round(anchor.score * 0.8, 4), lat, lon, 2, relation, origin))
         return phrases
+
+    def settlement_anchor(self, anchor: Located) -> Candidate:
+        """The place a distance is measured from: the namesake town of a division where it has one ("15 km
+        north-east of Kherson" from the city, not from the oblast's middle), else the place itself."""
+        place = anchor.candidate
+        assert place is not None
+        if not place.is_division:
+            return place
+        towns = [c for c in candidates_for(anchor.text, self.gazetteer)
+                 if c.feature.startswith("P.") and c.spelt_as_named and within(c, place)]
+        return max(towns, key=lambda c: c.population, default=place)
 
     def resolve_place(self, name: str, country_hint: str | None = None) -> Candidate | None:
         """The likeliest place called `name`, in the country `country_hint` (ISO code) when it has one."""
@@ -136,16 +152,18 @@ def _located(mention: Mention, choice: Choice) -> Located:
                    candidate.lon, precision_of(candidate), source=mention.source)
 
 
-def _apply_relations(text: str, located: list[Located]) -> list[Located]:
-    """Locate unknown places stated relative to a known one ("X, 30 km west of Y")."""
+def _apply_relations(text: str, located: list[Located], origin_of: Callable[[Located], Candidate]) -> list[Located]:
+    """Locate unknown places stated relative to a known one ("X, 30 km west of Y"), measured from
+    `origin_of` the anchor."""
     result = list(located)
     for index, anchor in enumerate(located):
         relation = relation_before(text, anchor.start, anchor.end) if anchor.candidate else None
         subject = _subject(text, located, index, relation) if relation else None
         if relation and subject is not None and result[subject].candidate is None:
-            lat, lon = relative_point(anchor.candidate, relation)  # type: ignore[arg-type]
+            origin = origin_of(anchor)
+            lat, lon = relative_point(origin, relation)
             result[subject] = replace(result[subject], lat=lat, lon=lon, precision=2, relation=relation,
-                                      anchor=anchor.candidate, score=round(anchor.score * 0.8, 4))
+                                      anchor=origin, score=round(anchor.score * 0.8, 4))
     return result
 
 
@@ -158,14 +176,16 @@ def _subject(text: str, located: list[Located], index: int, relation: Relation) 
     return last if _LINK.match(text[located[last].end : relation.start]) else None
 
 
-def _place_unknown(located: list[Located]) -> list[Located]:
+def _place_unknown(text: str, located: list[Located]) -> list[Located]:
     """Give every unknown name the location of its related mention, else of the nearest known town, else
-    of the nearest known place of any kind ("Deep River (Connecticut)" when the town is missing)."""
+    of the nearest known place of any kind ("Deep River (Connecticut)" when the town is missing). A street,
+    building or river goes to the nearest known town only, or stays unresolved: never to the state in its name."""
     by_name = {_village_key(p.text): p for p in located if p.candidate is None and p.relation}
-    known = ([p for p in located if p.candidate and p.candidate.feature.startswith("P.")]
-             or [p for p in located if p.candidate])
+    towns = [p for p in located if p.candidate and p.candidate.feature.startswith("P.")]
+    anywhere = towns or [p for p in located if p.candidate]
     result = []
     for place in located:
+        known = towns if is_facility(place.text) or water_before(text, place.start) else anywhere
         if place.lat is None and _village_key(place.text) in by_name:
             source = by_name[_village_key(place.text)]
             place = replace(place, lat=source.lat, lon=source.lon, precision=2, relation=source.relation,

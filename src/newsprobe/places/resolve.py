@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -21,7 +23,19 @@ from newsprobe.places.normalize import normalize_name, strip_article
 RANKER_FILE = "ranker.json"
 # Generic words after a settlement's name ("Savar city", "Nukus town"); a municipality is mostly its town.
 SETTLEMENT_WORDS = frozenset(("city", "town", "village", "hamlet", "settlement", "municipality"))
+# Last words of the names of streets, squares, buildings and works: "Orchard Street", "Penn State University",
+# "Zaporizhzhia Nuclear Power Plant". Such a name is no mention of the place inside it (the state of a state
+# university, the town a street is named after); it stands where the text puts it, or nowhere.
+FACILITY_WORDS = frozenset((
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "highway", "square",
+    "plaza", "bridge", "building", "tower", "towers", "university", "college", "school", "academy", "institute",
+    "hospital", "clinic", "airport", "airfield", "airbase", "base", "station", "plant", "stadium", "arena",
+    "center", "centre", "hall", "church", "cathedral", "mosque", "temple", "synagogue", "prison", "jail", "mall",
+    "hotel", "market", "dam", "museum", "library", "courthouse", "factory", "refinery", "depot", "campus",
+))
 MAX_CANDIDATES = 40
+# A district's namesake town lies this close to the district's point (the mean of its towns).
+SEAT_KM = 50.0
 # The smallest town taken for a division of its name that the gazetteer lacks (seats of provinces and of most
 # districts are larger; hamlets that share a county's name are not).
 SEAT_MIN_POPULATION = 20_000
@@ -31,7 +45,7 @@ FEATURES = (
     "bias", "log_population", "is_country", "is_admin1", "is_admin2", "is_city", "is_region", "is_capital",
     "main_name", "alternate_name", "loose_name", "abbreviation", "largest", "ambiguity", "division_word",
     "country_share", "country_named", "admin1_named", "proximity", "qualified", "focus_country", "seat_division",
-    "admin1_share", "relative_population", "admin2_share", "nearby_names",
+    "admin1_share", "relative_population", "admin2_share", "nearby_names", "namesake_seat",
 )
 # Another name of the article with a place this close to a candidate supports it (Lebanon, Zionsville,
 # Boone County: all three have a place in central Indiana).
@@ -56,6 +70,9 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
                    within: frozenset[tuple[str, str]] = frozenset()) -> list[Candidate]:
     """Gazetteer places a surface may name, filtered and capped by population; those inside the divisions
     `within` ((country, admin1) pairs, admin1 "" for a whole country) are kept before the cap."""
+    if is_facility(surface):
+        # Only a town the whole phrase names ("College Station"): never a division or namesake inside it.
+        return [c for c in gazetteer.lookup(surface) if c.spelt_as_named and not c.is_division][:MAX_CANDIDATES]
     abbreviation = surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4
     bare = bare_division_name(surface)
     found: tuple[Candidate, ...] = ()
@@ -74,11 +91,33 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
         kept += [c for c in settlements if _inside(c, within) and c not in kept]
     # A demonym given as a place ("Kenyan" in a gold span) stands for its country, though a village may share
     # the word (Canadian, Texas): the country joins the candidates.
+    kept = kept if division else _without_seat_districts(kept)
     code = gazetteer.demonym_country(strip_the(surface))
     country = gazetteer.country(code) if code else None
     if country and country not in kept:
         kept.append(country)
     return sorted(kept, key=lambda c: (not _inside(c, within), -c.population))[:MAX_CANDIDATES]
+
+
+def _without_seat_districts(candidates: list[Candidate]) -> list[Candidate]:
+    """Without the districts that have their namesake town among the candidates: a bare "Mosul" is the city;
+    the district is "Mosul district" (found with its division word). A town not assigned to a district
+    counts when it lies in the district's province within SEAT_KM of the district's point."""
+    towns = [c for c in candidates if c.feature.startswith("P.")]
+    return [c for c in candidates if c.feature != "A.ADM2" or not any(_seat_of_district(t, c) for t in towns)]
+
+
+def _seat_of_district(town: Candidate, district: Candidate) -> bool:
+    if within(town, district):
+        return True
+    return (not town.admin2 and (town.country_code, town.admin1) == (district.country_code, district.admin1)
+            and distance_km(town.lat, town.lon, district.lat, district.lon) <= SEAT_KM)
+
+
+def is_facility(surface: str) -> bool:
+    """Whether a name of several words ends in a facility word ("Orchard St.", "Kherson power station")."""
+    words = surface.split()
+    return len(words) > 1 and normalize_name(words[-1]) in FACILITY_WORDS
 
 
 def _inside(candidate: Candidate, areas: AbstractSet[tuple[str, str]]) -> bool:
@@ -107,6 +146,15 @@ def without_settlement_word(surface: str) -> str:
     """The name without a trailing settlement word ("Muayzilah settlement" → "Muayzilah"), else unchanged."""
     words = surface.split()
     return " ".join(words[:-1]) if len(words) > 1 and normalize_name(words[-1]) in SETTLEMENT_WORDS else surface
+
+
+# "the left bank of the Dnipro", "the shores of the Tigris": the name that follows is a river or a lake.
+_WATER_CUE = re.compile(r"\b(?:banks?|shores?|mouth|estuary|delta)\s+of\s+the\s+$", re.IGNORECASE)
+
+
+def water_before(text: str, start: int) -> bool:
+    """Whether the words before a name make it a river or a lake ("the left bank of the Dnipro")."""
+    return bool(_WATER_CUE.search(text[max(0, start - 30) : start]))
 
 
 def division_follows(text: str, end: int) -> bool:
@@ -278,14 +326,16 @@ def features(candidate: Candidate, candidates: list[Candidate], context: Context
     """The ranker's feature vector for one candidate, in the order of FEATURES."""
     feature = candidate.feature
     nearest = min((distance_km(candidate.lat, candidate.lon, *p) for p in context.points), default=None)
+    sizes = comparable_sizes(tuple(candidates))
+    size, largest = sizes[candidates.index(candidate)], max(sizes)
     return [
-        1.0, math.log10(candidate.population + 1) / 7, float(feature == "A.PCLI"), float(feature == "A.ADM1"),
+        1.0, math.log10(size + 1) / 7, float(feature == "A.PCLI"), float(feature == "A.ADM1"),
         float(feature == "A.ADM2"), float(feature.startswith("P.")), float(feature.startswith("L.")),
         float(feature == "P.PPLC"), float(candidate.match == MAIN),
         # An alternate name counts against a place only when another place bears the name as its main one.
         float(candidate.match == ALTERNATE and any(c.match == MAIN for c in candidates)),
         float(candidate.match == LOOSE), float(candidate.match == ABBREVIATION),
-        float(candidate.population >= max(c.population for c in candidates)), math.log(len(candidates)),
+        float(size >= largest), math.log(len(candidates)),
         float(division and candidate.is_division),
         context.country_mass.get(candidate.country_code, 0.0) / max(context.groups, 1),
         float(candidate.country_code in context.countries),
@@ -296,15 +346,45 @@ def features(candidate: Candidate, candidates: list[Candidate], context: Context
         float(candidate.country_code == context.focus),
         float(candidate.is_division and any(_seat_of(c, candidate) for c in candidates)),
         context.admin1_mass.get((candidate.country_code, candidate.admin1), 0.0) / max(context.groups, 1),
-        (math.log10(candidate.population + 1) - math.log10(max(c.population for c in candidates) + 1)) / 7,
+        (math.log10(size + 1) - math.log10(largest + 1)) / 7,
         context.admin2_mass.get(_admin2_key(candidate), 0.0) / max(context.groups, 1) if candidate.admin2 else 0.0,
         context.nearby.get(candidate, 0.0),
+        # A town inside a country or division of its own name (New York, Kherson, Kuwait City): the area's
+        # population counts all its towns, so without this the area would win by size alone.
+        float(candidate.feature.startswith("P.") and any(within(candidate, c) for c in candidates)),
     ]
 
 
 def _seat_of(city: Candidate, division: Candidate) -> bool:
     """Whether a populated place of the same name lies in the division (Homs city in Homs province)."""
     return city.feature.startswith("P.") and (city.country_code, city.admin1) == (division.country_code, division.admin1)
+
+
+@functools.lru_cache(maxsize=8192)
+def comparable_sizes(candidates: tuple[Candidate, ...]) -> tuple[int, ...]:
+    """The population each candidate weighs with: its `size` (a division's largest town's, see
+    `build.with_sizes`), and beside a namesake town inside it (Kherson oblast and Kherson, Mosul district and
+    Mosul) no more than that town's, so that size is no evidence between them and the other features decide.
+    A country keeps its own population: "Kuwait" and "Mexico" in news are the states."""
+    towns = [c for c in candidates if c.feature.startswith("P.")]
+    return tuple(min([c.size or c.population, *(t.population for t in towns if within(t, c))])
+                 if c.feature in ("A.ADM1", "A.ADM2") else c.population for c in candidates)
+
+
+def nested_score(best: Candidate, scored: dict[Candidate, float]) -> float:
+    """The chance the chosen place is right, counting a namesake area and town that contain one another as
+    one place (Kyiv and the city-region of Kyiv: a reader is told the same place whichever is chosen)."""
+    nested = sum(p for c, p in scored.items() if c != best and (within(c, best) or within(best, c)))
+    return min(1.0, scored[best] + nested)
+
+
+def within(town: Candidate, area: Candidate) -> bool:
+    """Whether a town lies in a country, first- or second-level division."""
+    if area.feature == "A.PCLI":
+        return town.country_code == area.country_code
+    if area.feature == "A.ADM1":
+        return (town.country_code, town.admin1) == (area.country_code, area.admin1)
+    return area.feature == "A.ADM2" and _admin2_key(town) == _admin2_key(area)
 
 
 def score(vector: list[float], weights: dict[str, float]) -> float:
@@ -327,11 +407,15 @@ class Name:
 def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazetteer) -> dict[str, Name]:
     """Distinct names by key (one sense per name per article), with the names that qualify them."""
     qualifiers, enclosing = qualifier_keys(text, [(start, end) for start, end, _ in spans])
+    water = {normalize_name(text[start:end]) for start, end, _ in spans if water_before(text, start)}
     names: dict[str, Name] = {}
     for start, end, division in spans:
         surface, key = text[start:end], normalize_name(text[start:end])
         division = division or division_follows(text, end)
-        if key not in names:
+        if key in water:
+            # "the left bank of the Dnipro" is the river, which the gazetteer lacks, not the city of Dnipro.
+            names.setdefault(key, Name(key, [], division))
+        elif key not in names:
             qualifying = qualifiers.get(key, frozenset())
             names[key] = Name(key, candidates_for(surface, gazetteer, division, qualified_areas(qualifying, gazetteer)),
                               division, qualifying, enclosing.get(key, frozenset()))
@@ -359,7 +443,7 @@ def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution], weig
         allowed = enclosing_countries(name, beliefs)
         pool = [c for c in scored if not allowed or c.country_code in allowed]
         best = max(inside_qualifying_division(pool, name, beliefs) or pool, key=scored.__getitem__, default=None)
-        choices[key] = Choice(best, scored[best] if best else 0.0)
+        choices[key] = Choice(best, nested_score(best, scored) if best else 0.0)
         total = sum(scored.values())
         # The next round's context: this name's candidates weighted by their share of the scores.
         updated[key] = {c: s / total for c, s in scored.items()} if total else {}

@@ -1,0 +1,94 @@
+"""Count the places layer's errors by class on gold geoparsing corpora (a development aid; prints counts only).
+
+    PYTHONPATH=src python tools/places_errors.py --split dev ../shared/data/geo/lgl.jsonl ../shared/data/geo/geovirus.jsonl
+
+Gold spans given: each gold place resolved further than 161 km from its gold point is put in one class.
+End to end: predicted spans that overlap no gold span (false alarms) are counted by the kind of name.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from newsprobe.places.corpus import GoldDoc, GoldPlace, read_gold
+from newsprobe.places.evaluate import ACCURACY_KM, overlaps
+from newsprobe.places.geo import distance_km
+from newsprobe.places.geoparse import Geoparser, Located
+from newsprobe.places.resolve import FACILITY_WORDS, candidates_for
+
+# The same entity at another point: a country or province whose point lies this far at most from the gold one.
+SAME_AREA_KM = 800.0
+
+
+def miss_class(gold: GoldPlace, found: Located | None, geoparser: Geoparser) -> str:
+    """The class of a gold place resolved too far from its gold point."""
+    if _facility(gold.text):
+        return "facility or street"
+    if found is None or found.lat is None:
+        return "unresolved"
+    chosen = found.candidate
+    area = chosen is not None and chosen.is_division
+    if area and chosen is not None and gold.geonameid is not None and chosen.geonameid == gold.geonameid:
+        return "area: right entity, other point"
+    others = [c for c in candidates_for(gold.text, geoparser.gazetteer) if c != chosen]
+    near = [c for c in others if distance_km(c.lat, c.lon, gold.lat, gold.lon) <= ACCURACY_KM]  # type: ignore[arg-type]
+    if near and any(c.is_division != area for c in near):
+        return "city/area homonym"
+    if area and distance_km(found.lat, found.lon, gold.lat, gold.lon) <= SAME_AREA_KM:  # type: ignore[arg-type]
+        return "area: right entity, other point"
+    if near:
+        return "wrong namesake"
+    return "no candidate near"
+
+
+def _facility(text: str) -> bool:
+    return bool(text.split()) and text.split()[-1].lower().strip(".") in FACILITY_WORDS
+
+
+def false_alarm_class(text: str) -> str:
+    """The kind of a predicted name that matches no gold place."""
+    letters = text.replace(".", "")
+    if letters.isupper() and len(letters) <= 5:
+        return "abbreviation"
+    if _facility(text):
+        return "facility or street"
+    return "other"
+
+
+def classify(docs: list[GoldDoc], geoparser: Geoparser) -> tuple[Counter[str], Counter[str], int]:
+    """Gold-span miss classes, end-to-end false-alarm classes and the number of located gold places."""
+    misses: Counter[str] = Counter()
+    alarms: Counter[str] = Counter()
+    total = 0
+    for doc in docs:
+        gold = [p for p in doc.places if p.located]
+        total += len(gold)
+        resolved = geoparser.resolve_spans(doc.text, [(p.start, p.end) for p in gold])
+        for place, found in zip(gold, resolved, strict=True):
+            if found.lat is None or distance_km(found.lat, found.lon, place.lat, place.lon) > ACCURACY_KM:  # type: ignore[arg-type]
+                misses[miss_class(place, found, geoparser)] += 1
+        for predicted in geoparser.parse(doc.text):
+            if not any(overlaps((predicted.start, predicted.end), (p.start, p.end)) for p in doc.places):
+                alarms[false_alarm_class(predicted.text)] += 1
+    return misses, alarms, total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--split", default="dev")
+    args = parser.parse_args()
+    geoparser = Geoparser()
+    for path in args.paths:
+        misses, alarms, total = classify(list(read_gold(path, args.split)), geoparser)
+        print(f"{path.name} ({args.split}): {total} located gold places, {sum(misses.values())} missed with gold spans")
+        for name, count in misses.most_common():
+            print(f"  miss  {name:<34} {count}")
+        for name, count in alarms.most_common():
+            print(f"  false alarm  {name:<27} {count}")
+
+
+if __name__ == "__main__":
+    main()
