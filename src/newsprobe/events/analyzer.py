@@ -11,7 +11,7 @@ from newsprobe.model import Analysis
 
 class EventsAnalyzer:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "v3"
+    version: ClassVar[str] = "v4"
     # Nothing is required: missing layers leave the matching event fields empty.
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("events",)

@@ -1,20 +1,27 @@
-"""The event-type classifier: a linear model over hashed n-grams, shipped as a compact npz."""
+"""The event-type classifier: a linear model over hashed n-grams and MiniLM sentence vectors, shipped as an npz.
+
+The n-grams carry the event words ("shelled", "grenade"); the sentence vectors, from the encoder the
+propaganda analyzer already holds, carry what a reporter's sentence means however it is worded, so the model
+learnt mostly from ACLED notes also reads news prose.
+"""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from newsprobe.errors import Errors, NewsprobeError
+from newsprobe.events.encoder import span_vectors, text_vector
 from newsprobe.events.features import hashed_counts
-from newsprobe.events.taxonomy import event_type_of
+from newsprobe.events.taxonomy import NO_EVENT, event_type_of
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
-MODEL_PATH = MODEL_DIR / "event-types-v1.npz"
-CARD_PATH = MODEL_DIR / "event-types-v1.json"
+MODEL_PATH = MODEL_DIR / "event-types-v2.npz"
+CARD_PATH = MODEL_DIR / "event-types-v2.json"
 
 
 @dataclass(frozen=True)
@@ -26,14 +33,35 @@ class Label:
     score: float
 
 
-class EventClassifier:
-    """Multinomial logistic regression; weights kept only for the hash buckets seen in training."""
+@dataclass(frozen=True)
+class DensePart:
+    """The sentence-vector half of the model: weights (width, n_labels) and the length vectors are scaled to."""
 
-    def __init__(self, labels: list[str], buckets: np.ndarray, weights: np.ndarray, bias: np.ndarray) -> None:
+    weights: np.ndarray
+    scale: float
+
+
+def scaled(vector: np.ndarray, scale: float) -> np.ndarray:
+    """The vector at length `scale` (training and run time alike)."""
+    norm = float(np.linalg.norm(vector)) or 1.0
+    return (vector * (scale / norm)).astype(np.float32)
+
+
+class EventClassifier:
+    """Multinomial logistic regression; n-gram weights kept only for the hash buckets seen in training.
+
+    "No event" is decided by a threshold on its own probability (chosen for news, recorded in the npz),
+    not by the argmax: a news sentence that is half background still reports its event.
+    """
+
+    def __init__(self, labels: list[str], buckets: np.ndarray, weights: np.ndarray, bias: np.ndarray,
+                 dense: DensePart | None = None, no_event_threshold: float = 0.5) -> None:
         self.labels = labels
         self._column = {int(b): i for i, b in enumerate(buckets)}
         self._weights = weights.astype(np.float32)  # (n_buckets, n_labels)
         self._bias = bias.astype(np.float32)
+        self.dense = dense
+        self.no_event_threshold = no_event_threshold
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> EventClassifier:
@@ -42,35 +70,64 @@ class EventClassifier:
             data = np.load(path, allow_pickle=False)
         except OSError as error:
             raise NewsprobeError(Errors.E015, path=str(path)) from error
-        return cls([str(x) for x in data["labels"]], data["buckets"], data["weights"], data["bias"])
+        dense = DensePart(data["dense"].astype(np.float32), float(data["dense_scale"])) if "dense" in data else None
+        threshold = float(data["no_event_threshold"]) if "no_event_threshold" in data else 0.5
+        return cls([str(x) for x in data["labels"]], data["buckets"], data["weights"], data["bias"], dense, threshold)
 
     def save(self, path: Path) -> None:
         """Write labels, buckets and float16 weights (small, and exact enough for argmax)."""
         buckets = np.asarray(sorted(self._column, key=self._column.__getitem__), np.int32)
-        np.savez_compressed(path, labels=np.asarray(self.labels), buckets=buckets,
-                            weights=self._weights.astype(np.float16), bias=self._bias)
+        arrays: dict[str, Any] = {"labels": np.asarray(self.labels), "buckets": buckets,
+                                  "weights": self._weights.astype(np.float16), "bias": self._bias,
+                                  "no_event_threshold": self.no_event_threshold}
+        if self.dense is not None:
+            arrays |= {"dense": self.dense.weights.astype(np.float16), "dense_scale": self.dense.scale}
+        np.savez_compressed(path, **arrays)
 
-    def probabilities(self, text: str) -> np.ndarray:
-        """Softmax over the labels for one text."""
+    def probabilities(self, text: str, vector: np.ndarray | None = None) -> np.ndarray:
+        """Softmax over the labels for one text; `vector` is its sentence vector (computed when not given)."""
         scores = self._bias.copy()
         for bucket, value in hashed_counts(text).items():
             column = self._column.get(bucket)
             if column is not None:
                 scores += value * self._weights[column]
+        if self.dense is not None:
+            vector = text_vector(text) if vector is None else vector
+            scores += scaled(vector, self.dense.scale) @ self.dense.weights
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
 
-    def label_as(self, text: str, sub_event_type: str) -> Label:
+    def read_spans(self, text: str, spans: list[tuple[int, int]]) -> list[np.ndarray | None]:
+        """Sentence vectors of `[start, end)` spans of an article (None each when the model uses n-grams only)."""
+        if self.dense is None:
+            return [None] * len(spans)
+        return list(span_vectors(text, spans))
+
+    def label_as(self, text: str, sub_event_type: str, vector: np.ndarray | None = None) -> Label:
         """`sub_event_type` for `text`, with the probability the model gives it."""
-        probability = float(self.probabilities(text)[self.labels.index(sub_event_type)])
+        return self.label_from(self.probabilities(text, vector), sub_event_type)
+
+    def label_from(self, probabilities: np.ndarray, sub_event_type: str) -> Label:
+        """`sub_event_type` with its probability in `probabilities` (in `labels` order)."""
+        probability = float(probabilities[self.labels.index(sub_event_type)])
         return Label(sub_event_type, event_type_of(sub_event_type), probability)
 
-    def predict(self, text: str) -> Label:
-        """The most probable sub-type of `text`."""
-        probabilities = self.probabilities(text)
-        best = int(probabilities.argmax())
-        sub = self.labels[best]
-        return Label(sub, event_type_of(sub), float(probabilities[best]))
+    def predict(self, text: str, vector: np.ndarray | None = None) -> Label:
+        """"no event" when its probability reaches the threshold, else the most probable sub-type."""
+        return self.decide(self.probabilities(text, vector))
+
+    def decide(self, probabilities: np.ndarray) -> Label:
+        """The label that `probabilities` (in `labels` order) give."""
+        none = self.labels.index(NO_EVENT)
+        if probabilities[none] >= self.no_event_threshold:
+            return Label(NO_EVENT, NO_EVENT, float(probabilities[none]))
+        return self.best_event(probabilities)
+
+    def best_event(self, probabilities: np.ndarray) -> Label:
+        """The most probable event sub-type, "no event" left out."""
+        events = probabilities.copy()
+        events[self.labels.index(NO_EVENT)] = -1.0
+        return self.label_from(probabilities, self.labels[int(events.argmax())])
 
 
 @functools.cache
