@@ -34,7 +34,7 @@ def _first_event(text: str) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("sentence", "event_type"),
     [
-        (("Soldiers and separatist gunmen traded fire for hours near the border crossing on Wednesday, the "
+        (("Soldiers clashed with separatist gunmen for hours near the border crossing on Wednesday, the "
          "regional governor said."), "Battles"),
         (("Two civilians were wounded when shells hit a residential street in the town late on Sunday, local "
          "officials said."), "Explosions/Remote violence"),
@@ -62,8 +62,11 @@ def test_news_sentence_of_each_family_gets_its_event_type(sentence: str, event_t
         (("Medics said dozens of residents were struggling to breathe after a gas shell released chlorine over "
          "the neighbourhood."), "Chemical weapon"),
         ("A man on a scooter threw a hand grenade into a crowded cafe, wounding six customers.", "Grenade"),
-        (("The rebels retreated from the town under the deal, and army units moved in without a shot being "
-         "fired."), "Non-violent transfer of territory"),
+        ("Under the deal, the rebels handed the town over to the army, which entered it without a fight.",
+         "Non-violent transfer of territory"),
+        ("Government forces recaptured the town from the rebels on Friday, the army said.",
+         "Government regains territory"),
+        ("Both sides signed a ceasefire agreement on Tuesday after talks in the capital.", "Agreement"),
     ],
 )
 def test_rare_sub_types_in_news_style(sentence: str, sub_event_type: str) -> None:

@@ -50,8 +50,8 @@ def scaled(vector: np.ndarray, scale: float) -> np.ndarray:
 class EventClassifier:
     """Multinomial logistic regression; n-gram weights kept only for the hash buckets seen in training.
 
-    "No event" is decided by a threshold on its own probability (chosen for news, recorded in the npz),
-    not by the argmax: a news sentence that is half background still reports its event.
+    "No event" wins when it is the most probable label, and whenever its probability reaches a threshold
+    (chosen for news, recorded in the npz).
     """
 
     def __init__(self, labels: list[str], buckets: np.ndarray, weights: np.ndarray, bias: np.ndarray,
@@ -113,15 +113,17 @@ class EventClassifier:
         return Label(sub_event_type, event_type_of(sub_event_type), probability)
 
     def predict(self, text: str, vector: np.ndarray | None = None) -> Label:
-        """"no event" when its probability reaches the threshold, else the most probable sub-type."""
+        """"no event" when it is the most probable label or its probability reaches the threshold, else the
+        most probable sub-type."""
         return self.decide(self.probabilities(text, vector))
 
     def decide(self, probabilities: np.ndarray) -> Label:
         """The label that `probabilities` (in `labels` order) give."""
-        none = self.labels.index(NO_EVENT)
-        if probabilities[none] >= self.no_event_threshold:
-            return Label(NO_EVENT, NO_EVENT, float(probabilities[none]))
-        return self.best_event(probabilities)
+        none = float(probabilities[self.labels.index(NO_EVENT)])
+        best = self.best_event(probabilities)
+        if none >= self.no_event_threshold or none > best.score:
+            return Label(NO_EVENT, NO_EVENT, none)
+        return best
 
     def best_event(self, probabilities: np.ndarray) -> Label:
         """The most probable event sub-type, "no event" left out."""
