@@ -86,11 +86,13 @@ class EventClassifier:
 
     def probabilities(self, text: str, vector: np.ndarray | None = None) -> np.ndarray:
         """Softmax over the labels for one text; `vector` is its sentence vector (computed when not given)."""
+        known = [(self._column[bucket], value) for bucket, value in hashed_counts(text).items()
+                 if bucket in self._column]
         scores = self._bias.copy()
-        for bucket, value in hashed_counts(text).items():
-            column = self._column.get(bucket)
-            if column is not None:
-                scores += value * self._weights[column]
+        if known:
+            columns, values = zip(*known, strict=True)
+            # One gather and one product instead of a vector sum per bucket.
+            scores += np.asarray(values, np.float32) @ self._weights[list(columns)]
         if self.dense is not None:
             vector = text_vector(text) if vector is None else vector
             scores += scaled(vector, self.dense.scale) @ self.dense.weights
