@@ -11,10 +11,12 @@ from click.testing import CliRunner
 from newsprobe import analyze
 from newsprobe.cli.main import cli
 from newsprobe.events.augment import news_variants, strip_formula
+from newsprobe.events.classifier import load_classifier
 from newsprobe.events.encoder import span_vectors
 from newsprobe.events.news_eval import LABELS, news_scores, read_snippets
 from newsprobe.events.priors import TEMPLATES, prior_sentences
 from newsprobe.events.taxonomy import EVENT_TYPES, NO_EVENT, SUB_EVENT_TYPES
+from newsprobe.events.training import score_news
 from newsprobe.ingest import read_articles
 from newsprobe.model import Analysis, Article
 from newsprobe.propaganda import load_model
@@ -182,3 +184,12 @@ def test_events_reuse_the_propaganda_reading_of_the_article() -> None:
     vectors = span_vectors(text, [(0, 33), (34, len(text))])
     assert vectors.shape == (2, reading.hidden[0].shape[-1])
     assert model.read(text) is reading
+
+
+def test_model_card_scores_news_snippets(tmp_path: Path) -> None:
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"text": "Riot police fired tear gas to break up a peaceful sit-in by teachers.",
+                                "sub_event_type": "Protest with intervention"}) + "\n", encoding="utf-8")
+    scores = score_news(load_classifier(), news)
+    assert scores["counts"] == {"snippets": 1, "event_snippets": 1, "no_event_snippets": 0}
+    assert "confusion" not in scores

@@ -26,10 +26,12 @@ _DATA = click.option("--data", "data", type=click.Path(exists=True, dir_okay=Fal
 @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path),
               help="An .npz file that keeps the sentence vectors between training runs (computing them takes "
                    "most of the time).")
-def train_events_command(data: Path, ptc: Path | None, output: Path, cache: Path | None) -> None:
+@click.option("--news", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Labelled news snippets (as for `eval events --news`) whose scores the model card records.")
+def train_events_command(data: Path, ptc: Path | None, output: Path, cache: Path | None, news: Path | None) -> None:
     """Train the event-type classifier on ACLED notes, news rewrites and written priors; prints the model card."""
     try:
-        click.echo(json.dumps(train_events(data, ptc, output, cache=cache), indent=2))
+        click.echo(json.dumps(train_events(data, ptc, output, cache=cache, news=news), indent=2))
     except NewsprobeError as error:
         raise click.ClickException(error.describe()) from error
 

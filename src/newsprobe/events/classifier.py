@@ -141,7 +141,7 @@ def load_classifier() -> EventClassifier:
 
 
 def classify(text: str) -> Label:
-    """Label a sentence or note with ACLED's sub-type (or "no event").
+    """Label a sentence or note with ACLED's sub-type (or "no event"), the text read alone by the encoder.
 
     Args:
         text: one sentence, or an ACLED-style note.
