@@ -152,8 +152,10 @@ def _analyses(name: str) -> list[Analysis]:
 @pytest.mark.issue(12)
 def test_artillery_fire_that_wounds_two_is_an_event() -> None:
     events = _analyses("aid-convoy-shelled.html")[0].events
-    assert events and events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
+    # The follow-up paragraphs (the toll, the witnesses) are the same event, not two more.
     assert any("artillery fire" in span.text for span in events[0].evidence)
+    assert any("Two drivers were wounded" in span.text for span in events[0].evidence)
 
 
 @pytest.mark.issue(12)

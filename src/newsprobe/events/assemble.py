@@ -80,7 +80,22 @@ def group_sentences(text: str, sentences: list[Sentence], classifier: EventClass
             runs[-1].append(index)
         else:
             runs.append([index])
-    return [_label_group(text, sentences[run[0]:run[-1] + 1], [read[i] for i in run], classifier) for run in runs]
+    return merge_follow_ups([_label_group(text, sentences[run[0]:run[-1] + 1], [read[i] for i in run], classifier)
+                             for run in runs])
+
+
+def merge_follow_ups(groups: list[Group]) -> list[Group]:
+    """A group of the same sub-type in the very next paragraph is one event told on: news gives the event,
+    then its toll and witnesses ("Two drivers were wounded…", "at least five shells landed…")."""
+    merged: list[Group] = []
+    for group in groups:
+        last = merged[-1] if merged else None
+        if last is not None and last.label.sub_event_type == group.label.sub_event_type \
+                and group.sentences[0].paragraph == last.sentences[-1].paragraph + 1:
+            merged[-1] = Group(last.sentences + group.sentences, max(last.label, group.label, key=lambda x: x.score))
+        else:
+            merged.append(group)
+    return merged
 
 
 def _label_group(text: str, members: list[Sentence], found: list[SentenceReading],
