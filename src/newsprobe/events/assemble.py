@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsprobe.actors import event_country, load_table
 from newsprobe.actors.units import unit_name
 from newsprobe.budget import check_budget
@@ -15,7 +17,7 @@ from newsprobe.events.roles import Sides, assign_roles
 from newsprobe.events.sentences import Sentence, split_sentences
 from newsprobe.events.taxonomy import NO_EVENT
 from newsprobe.events.triggers import nominal_event
-from newsprobe.model import Analysis, Attribution, Entity, Event, EventActor, Fatalities, SpanRef
+from newsprobe.model import Analysis, Attribution, Entity, Event, EventActor, Fatalities, SpanRef, lies_within
 from newsprobe.quantities import fatalities_from
 
 MAX_GAP = 1  # non-event sentences allowed inside one event's stretch of a paragraph
@@ -24,6 +26,7 @@ PROTESTERS, RIOTERS, CIVILIANS = ("Protesters ({})", 6), ("Rioters ({})", 5), ("
 UNIDENTIFIED_INTER = 3
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 STATE_FORCES = 1
+NON_VIOLENT = "Strategic developments"
 
 
 @dataclass
@@ -38,41 +41,75 @@ class Group:
         return [(s.start, s.end) for s in self.sentences]
 
 
+@dataclass(frozen=True)
+class SentenceReading:
+    """A sentence's label, the model's probabilities, and whether the action-noun rule set the label."""
+
+    label: Label
+    probabilities: np.ndarray
+    by_rule: bool = False
+
+
 def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier,
-                   places: list[tuple[int, int]]) -> Label:
-    """The classifier's label; a sentence it reads as background may still name an event by an action noun."""
-    label = classifier.predict(text[sentence.start:sentence.end])
-    if label.sub_event_type != NO_EVENT:
-        return label
+                   places: list[tuple[int, int]], vector: np.ndarray | None = None) -> SentenceReading:
+    """The classifier's label; a sentence it reads as background or as a non-violent development may still
+    name a violent event by an action noun with its outcome ("heavy losses during the assault of X")."""
+    probabilities = classifier.probabilities(text[sentence.start:sentence.end], vector)
+    label = classifier.decide(probabilities)
+    if label.event_type not in (NO_EVENT, NON_VIOLENT):
+        return SentenceReading(label, probabilities)
     named = nominal_event(text, sentence.start, sentence.end, places)
-    return classifier.label_as(text[sentence.start:sentence.end], named) if named else label
+    if named is None:
+        return SentenceReading(label, probabilities)
+    # The score stays the model's own probability, so such events rank after those the model reads.
+    return SentenceReading(classifier.label_from(probabilities, named), probabilities, by_rule=True)
 
 
 def group_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier,
                     places: list[tuple[int, int]]) -> list[Group]:
-    """Event sentences (an event sub-type is the most probable label, or an action noun names one), joined
+    """Event sentences (the classifier finds an event sub-type, or an action noun names one), joined
     while they share a paragraph and lie at most MAX_GAP sentences apart."""
-    labels = [sentence_label(text, sentence, classifier, places) for sentence in sentences]
+    vectors = classifier.read_spans(text, [(sentence.start, sentence.end) for sentence in sentences])
+    read = [sentence_label(text, sentence, classifier, places, vector)
+            for sentence, vector in zip(sentences, vectors, strict=True)]
     runs: list[list[int]] = []
     for index, sentence in enumerate(sentences):
-        if labels[index].sub_event_type == NO_EVENT:
+        if read[index].label.sub_event_type == NO_EVENT:
             continue
         last = runs[-1][-1] if runs else None
         if last is not None and sentences[last].paragraph == sentence.paragraph and index - last <= MAX_GAP + 1:
             runs[-1].append(index)
         else:
             runs.append([index])
-    return [_label_group(text, sentences[run[0]:run[-1] + 1], labels[run[0]:run[-1] + 1], classifier)
-            for run in runs]
+    return merge_follow_ups([_label_group(text, sentences[run[0]:run[-1] + 1], [read[i] for i in run], classifier)
+                             for run in runs])
 
 
-def _label_group(text: str, members: list[Sentence], labels: list[Label], classifier: EventClassifier) -> Group:
-    """The group's sub-type, read from its sentences together as from an ACLED note."""
-    label = classifier.predict(text[members[0].start:members[-1].end])
-    if label.sub_event_type == NO_EVENT:
-        # The stretch read together may look like background; its sentences each reported an event.
-        label = max((found for found in labels if found.sub_event_type != NO_EVENT), key=lambda found: found.score)
-    return Group(members, label)
+def merge_follow_ups(groups: list[Group]) -> list[Group]:
+    """A group of the same sub-type in the very next paragraph is one event told on: news gives the event,
+    then its toll and witnesses ("Two drivers were wounded…", "at least five shells landed…")."""
+    merged: list[Group] = []
+    for group in groups:
+        last = merged[-1] if merged else None
+        if last is not None and last.label.sub_event_type == group.label.sub_event_type \
+                and group.sentences[0].paragraph == last.sentences[-1].paragraph + 1:
+            merged[-1] = Group(last.sentences + group.sentences, max(last.label, group.label, key=lambda x: x.score))
+        else:
+            merged.append(group)
+    return merged
+
+
+def _label_group(text: str, members: list[Sentence], found: list[SentenceReading],
+                 classifier: EventClassifier) -> Group:
+    """The group's sub-type: the rule's, where the action-noun rule coded a sentence (it reads an explicit
+    statement the model missed); else the stretch read together (as an ACLED note is) and each event
+    sentence read alone vote with their probabilities, "no event" left out."""
+    ruled = [reading.label for reading in found if reading.by_rule]
+    if len(members) == 1 or ruled:
+        return Group(members, ruled[0] if ruled else found[0].label)
+    start, end = members[0].start, members[-1].end
+    stretch = classifier.probabilities(text[start:end], classifier.read_spans(text, [(start, end)])[0])
+    return Group(members, classifier.best_event(np.mean([stretch, *(r.probabilities for r in found)], axis=0)))
 
 
 def _actor(text: str, entity: Entity) -> EventActor:
@@ -119,8 +156,10 @@ def _crowd_roles(text: str, sides: Sides, crowd: EventActor | None,
 
 
 def _opponent(analysis: Analysis, group: Group, exclude: set[str]) -> EventActor | None:
-    """A battle's missing side: the article's most-named other actor, at its mention nearest the event."""
-    others = [e for e in analysis.entities if e.label == "ACTOR" and (e.canonical or e.text) not in exclude]
+    """A battle's missing side: the article's most-named other armed actor, at its mention nearest the event.
+    Civilians are never a side of a battle (ACLED: battles are fought between armed, organised groups)."""
+    others = [e for e in analysis.entities if e.label == "ACTOR" and (e.canonical or e.text) not in exclude
+              and e.inter != CIVILIANS[1]]
     if not others:
         return None
     name = Counter(e.canonical or e.text for e in others).most_common(1)[0][0]
@@ -215,7 +254,10 @@ def assemble_events(analysis: Analysis, classifier: EventClassifier) -> list[Eve
         The events, ordered by salience (events[0] is the article's main event).
     """
     text = analysis.article.text
-    sentences = split_sentences(text, analysis.article.body_start)
+    # A legal notice ("* A terrorist organization banned in Russia.") is the law's wording, not a report.
+    notices = analysis.signal_spans("legal_disclaimer")
+    sentences = [s for s in split_sentences(text, analysis.article.body_start)
+                 if not lies_within(s.start, s.end, notices)]
     scored = []
     places = [(place.start, place.end) for place in analysis.places]
     for order, group in enumerate(group_sentences(text, sentences, classifier, places)):

@@ -12,9 +12,12 @@ _EVENT_VERB = re.compile(
     r"\b(?:attack|kill|clash|fought|fight|shell|struck|strike|bomb|abduct|kidnap|arrest|detain|fired|fire on|"
     r"ambush|raid|target|captur|seiz|storm|destroy|shot|shoot|assault|besieg|surround|repel|hit|launch|torch|"
     r"loot|beat|disperse|rall|protest|demonstrat|march|gather|engag|battl|took control|retook|recaptur|"
-    r"liberat|overran|execut|stabb|injur|wound|massacr)\w*(?!\w*:)",
+    r"liberat|overran|execut|stabb|injur|wound|massacr|push|drove|driven|routed|expel|repuls|defeat|eliminat|"
+    r"neutrali[sz]|ousted|chased)\w*(?!\w*:)",
     re.IGNORECASE,
 )
+# Agent nouns share the verbs' stems ("fighters", "attackers", "protesters") but name a side, not the act.
+_AGENT_NOUN = re.compile(r"(?:ers?|ors?)$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Cues that make the next actor an associate of the one before ("supported by Russian pilots").
 _ASSOCIATION = (
@@ -69,8 +72,9 @@ def _side(text: str, sentence_start: int, mentions: list[Entity]) -> tuple[Entit
 
 
 def _event_verb(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first event verb of the sentence; the month "March" is not the verb "march"."""
-    return next((m for m in _EVENT_VERB.finditer(text, start, end) if m.group() != "March"), None)
+    """The first event verb of the sentence; the month "March" is not the verb "march", nor "fighters" a verb."""
+    return next((m for m in _EVENT_VERB.finditer(text, start, end)
+                 if m.group() != "March" and not _AGENT_NOUN.search(m.group())), None)
 
 
 def assign_roles(text: str, start: int, end: int, mentions: list[Entity]) -> Sides:

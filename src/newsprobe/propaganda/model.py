@@ -81,10 +81,20 @@ class PropagandaModel:
         self.thresholds = (float(thresholds.get("high", DEFAULT_THRESHOLDS[0])),
                            float(thresholds.get("low", DEFAULT_THRESHOLDS[1])))
         self._special = special_ids(self.tokenizer)
+        # The last reading: the events analyzer pools the same article's hidden states instead of reading it again.
+        self._last: Reading | None = None
 
     def read(self, text: str) -> Reading:
         """Run every member's encoder over every window of `text`; tag probabilities are averaged over the
-        members and over the windows that overlap."""
+        members and over the windows that overlap. Reading the same text twice in a row costs nothing."""
+        last = self._last
+        if last is not None and last.text == text:
+            return last
+        self._last = self._read(text)
+        return self._last
+
+    def _read(self, text: str) -> Reading:
+        """`read` without the memo."""
         tokens = tokenize(self.tokenizer, text)
         if len(tokens) == 0:
             return Reading(text, tokens, [], np.zeros((0, 3), np.float32), [])
