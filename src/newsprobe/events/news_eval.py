@@ -21,7 +21,7 @@ from newsprobe.model import Article
 from newsprobe.pipeline import analyze
 from newsprobe.settings import Options
 
-NEWS_OPTIONS = Options(skip=("signals",))  # provenance signals play no part in event coding
+NEWS_OPTIONS = Options()  # the default pipeline: events reuse the encoder reading propaganda makes
 LABELS = (*SUB_EVENT_TYPES, NO_EVENT)
 
 
