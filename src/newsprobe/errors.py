@@ -30,6 +30,8 @@ class Errors(str, Enum):
     E302 = "actor alias table {path} is malformed: {detail}"
     E401 = "{path} is not an ACLED-format CSV for events: it lacks the column(s) {columns}"
     E402 = "training the events model needs scikit-learn and scipy: pip install 'newsprobe[train]'"
+    E601 = "cannot reach the Dask scheduler at {address}: {detail}"
+    E602 = "the chunk holding this article was lost with its worker (retried on others first): {detail}"
     E101 = "{path} is not a PTC folder: it has no articles/ subfolder"
     E102 = "training needs the optional dependencies: pip install 'newsprobe[train]' ({detail})"
     E103 = "spans file line {line} is not `id<TAB>technique<TAB>start<TAB>end`: {detail}"

@@ -79,7 +79,8 @@ def find_mentions(text: str, tokens: list[Token], table: ActorTable) -> list[Men
 
 
 def _alias_at(text: str, tokens: list[Token], i: int, table: ActorTable) -> tuple[Mention, int] | None:
-    for size in range(min(table.max_words, len(tokens) - i), 0, -1):
+    longest = table.longest_from.get(_key(tokens[i]).lower(), 0)
+    for size in range(min(longest, len(tokens) - i), 0, -1):
         words = tokens[i : i + size]
         exact = table.exact.get(tuple(_key(token) for token in words))
         targets = (

@@ -74,8 +74,14 @@ class ActorTable:
         return {country.iso2: country for country in self.countries}
 
     @functools.cached_property
-    def max_words(self) -> int:
-        return max(len(key) for key in (*self.exact, *self.folded))
+    def longest_from(self) -> dict[str, int]:
+        """Lower-cased first word of an alias → the most words of an alias starting with it, so the text is
+        only searched at words that can start one."""
+        longest: dict[str, int] = {}
+        for key in (*self.exact, *self.folded):
+            first = key[0].lower()
+            longest[first] = max(longest.get(first, 0), len(key))
+        return longest
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -3,10 +3,14 @@
 from newsprobe.pipeline.registry import (
     ANALYZERS,
     Analyzer,
+    analyzer_versions,
     check_requirements,
     load_analyzer,
     select_analyzers,
 )
-from newsprobe.pipeline.run import Pipeline, analyze, analyze_many
+from newsprobe.pipeline.run import Pipeline, analyze, analyze_many, analyze_or_error
 
-__all__ = ["ANALYZERS", "Analyzer", "Pipeline", "analyze", "analyze_many", "check_requirements", "load_analyzer", "select_analyzers"]
+__all__ = [
+    "ANALYZERS", "Analyzer", "Pipeline", "analyze", "analyze_many", "analyze_or_error", "analyzer_versions",
+    "check_requirements", "load_analyzer", "select_analyzers",
+]

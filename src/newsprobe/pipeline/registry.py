@@ -38,11 +38,21 @@ class Analyzer(Protocol):
 @functools.cache
 def load_analyzer(name: str) -> Analyzer:
     """The analyzer registered as `name`; its model loads on the first call only."""
+    analyzer: Analyzer = _analyzer_class(name)()
+    return analyzer
+
+
+def analyzer_versions(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """`{name: "name.vN"}` of the selected analyzers, as an `Analysis` records them, without loading models."""
+    return {name: f"{name}.{_analyzer_class(name).version}" for name in select_analyzers(only, skip)}
+
+
+def _analyzer_class(name: str) -> type[Analyzer]:
     if name not in ANALYZERS:
         raise NewsprobeError(Errors.E010, name=name, known=", ".join(ANALYZERS))
     module_name, class_name = ANALYZERS[name].split(":")
-    analyzer_class = getattr(importlib.import_module(module_name), class_name)
-    return analyzer_class()
+    analyzer_class: type[Analyzer] = getattr(importlib.import_module(module_name), class_name)
+    return analyzer_class
 
 
 def select_analyzers(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[str]:
