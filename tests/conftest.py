@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from newsprobe.model import Article
+from pg import PostgresServer, start_or_skip
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SEED_ARTICLE = SHARED_DATA.parent / "examples" / "rusvesna-abu-kamal.txt"
@@ -43,3 +45,20 @@ def small_article() -> Article:
         "The militants, remnants of a banned group, fled into the desert."
     )
     return Article.create(text, title="Clashes near Raqqa", language="en")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session (tests/pg.py), stopped at the end."""
+    server = start_or_skip()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty store URL on each database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.url()

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from distributed import Client, LocalCluster, Worker
-from newsprobe.store import Store
 
 from newsprobe.batch import BatchOptions, BatchSummary, PipelinePlugin, run_batch
 from newsprobe.batch.worker import PLUGIN_NAME, analyze_chunk
@@ -20,6 +19,7 @@ from newsprobe.ingest import read_articles
 from newsprobe.model import Analysis
 from newsprobe.pipeline import ANALYZERS
 from newsprobe.settings import Options
+from newsprobe.store import Store
 
 pytestmark = pytest.mark.issue(17)
 
@@ -70,10 +70,10 @@ def _options(cluster: LocalCluster, **changes: object) -> BatchOptions:
     return BatchOptions(**{**settings, **changes})  # type: ignore[arg-type]
 
 
-def test_batch_stores_every_article_once_and_resumes(cluster: LocalCluster, tmp_path: Path) -> None:
+def test_batch_stores_every_article_once_and_resumes(cluster: LocalCluster, tmp_path: Path, store_url: str) -> None:
     corpus = _corpus(tmp_path / "corpus", 9)
     (corpus / "empty.txt").write_text("", encoding="utf-8")
-    with Store(str(tmp_path / "news.db")) as store:
+    with Store(store_url) as store:
         first = run_batch([str(corpus)], store, _options(cluster))
         assert (first.new, first.unchanged, store.count()) == (9, 0, 9)
         assert [failure.code for failure in first.failures] == ["E001"]
@@ -122,7 +122,7 @@ def _register_crash() -> None:
     ANALYZERS["crash"] = "crashing_analyzer:Crash"
 
 
-def test_batch_killed_worker_loses_and_duplicates_nothing(cluster: LocalCluster, tmp_path: Path) -> None:
+def test_batch_killed_worker_loses_and_duplicates_nothing(cluster: LocalCluster, tmp_path: Path, store_url: str) -> None:
     corpus = _corpus(tmp_path / "corpus", 24)
     with Client(cluster) as client:
         pids = client.run(os.getpid)
@@ -133,7 +133,7 @@ def test_batch_killed_worker_loses_and_duplicates_nothing(cluster: LocalCluster,
             killed.append(next(iter(pids.values())))
             os.kill(killed[0], signal.SIGKILL)
 
-    with Store(str(tmp_path / "news.db")) as store:
+    with Store(store_url) as store:
         summary = run_batch([str(corpus)], store, _options(cluster, chunk_size=1, in_flight=4), kill_one)
         assert killed and summary.failures == []
         assert (summary.new, store.count(), len(set(store.ids()))) == (24, 24, 24)

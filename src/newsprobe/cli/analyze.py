@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
+from newsprobe.cli.options import reading_options, reading_options_value
 from newsprobe.cli.progress import progress_over
 from newsprobe.errors import InputError
 from newsprobe.ingest import STDIN, expand_inputs
 from newsprobe.pipeline import analyze_many
 from newsprobe.render import FORMATS, open_writer
-from newsprobe.settings import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, Options
 
 
 @click.command("analyze")
@@ -20,12 +20,7 @@ from newsprobe.settings import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, MAX_INPUT_BYT
 @click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: terminal report; html: self-contained page; json/jsonl: the Analysis schema.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
-@click.option("--only", multiple=True, help="Run only these analyzers (repeatable).")
-@click.option("--skip", multiple=True, help="Do not run these analyzers (repeatable).")
-@click.option("--max-bytes", type=int, default=MAX_INPUT_BYTES, show_default=True, help="Refuse larger inputs.")
-@click.option("--max-chars", type=int, default=MAX_ARTICLE_CHARS, show_default=True,
-              help="Refuse articles whose text is longer.")
-@click.option("--timeout", type=float, default=FETCH_TIMEOUT_S, show_default=True, help="URL fetch timeout (s).")
+@reading_options
 def analyze_command(
     inputs: tuple[str, ...], output_format: str, output: Path | None, only: tuple[str, ...],
     skip: tuple[str, ...], max_bytes: int, max_chars: int, timeout: float,
@@ -35,7 +30,7 @@ def analyze_command(
     Text files follow the corpus convention (title line, empty line, body); .html pages and
     .json/.jsonl records ({"id", "text", "title", "url", "outlet", "published"}) are read too.
     """
-    options = Options(max_bytes=max_bytes, max_chars=max_chars, fetch_timeout_s=timeout, only=only, skip=skip)
+    options = reading_options_value(only, skip, max_bytes, max_chars, timeout)
     expanded = expand_inputs(inputs)
     # A JSONL file or stdin holds an unknown number of articles: the bar then counts without a total.
     many_per_input = any(item == STDIN or item.endswith((".json", ".jsonl", ".ndjson")) for item in expanded)

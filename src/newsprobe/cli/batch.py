@@ -11,15 +11,16 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsprobe.batch import BatchOptions, BatchSummary, run_batch
+from newsprobe.cli.options import reading_options, reading_options_value
+from newsprobe.cli.store import DB_OPTION
 from newsprobe.ingest import STDIN, expand_inputs
-from newsprobe.settings import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, Options
 from newsprobe.store import Store
+from newsprobe.store.engine import shown
 
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", "db_url", envvar="NEWSPROBE_DB", help="Store URL: a SQLite file or postgresql://… "
-              "(default: $NEWSPROBE_DB, else a file in the user's data directory).")
+@DB_OPTION
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes of the local cluster.")
 @click.option("--threads-per-worker", type=click.IntRange(min=1), default=1, show_default=True,
@@ -27,23 +28,20 @@ from newsprobe.store import Store
 @click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) instead of a local cluster.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=8, show_default=True,
               help="Articles per Dask task.")
-@click.option("--only", multiple=True, help="Run only these analyzers (repeatable).")
-@click.option("--skip", multiple=True, help="Do not run these analyzers (repeatable).")
-@click.option("--max-bytes", type=int, default=MAX_INPUT_BYTES, show_default=True, help="Refuse larger inputs.")
-@click.option("--max-chars", type=int, default=MAX_ARTICLE_CHARS, show_default=True,
-              help="Refuse articles whose text is longer.")
-def batch_command(inputs: tuple[str, ...], db_url: str | None, workers: int, threads_per_worker: int,
+@reading_options
+def batch_command(inputs: tuple[str, ...], db: str | None, workers: int, threads_per_worker: int,
                   scheduler: str | None, chunk_size: int, only: tuple[str, ...], skip: tuple[str, ...],
-                  max_bytes: int, max_chars: int) -> None:
+                  max_bytes: int, max_chars: int, timeout: float) -> None:
     """Analyse INPUTS on Dask workers and write every analysis to the store.
 
     Re-running skips what the store holds from the current analyzer versions, so an interrupted run
     resumes where it stopped. An article that fails is reported with its error code; the rest go on.
     """
-    analysis = Options(max_bytes=max_bytes, max_chars=max_chars, only=only, skip=skip)
+    analysis = reading_options_value(only, skip, max_bytes, max_chars, timeout)
     options = BatchOptions(workers, threads_per_worker, scheduler, chunk_size, analysis=analysis)
     expanded = expand_inputs(inputs)
-    with Store(db_url) as store, _progress(_known_total(expanded)) as progress:
+    with Store(db) as store, _progress(_known_total(expanded)) as progress:
+        click.echo(f"store: {shown(store.url)}", err=True)
         summary = run_batch(expanded, store, options, progress)
     for failure in summary.failures:
         click.echo(f"error: {failure.describe()}", err=True)

@@ -6,6 +6,7 @@ import click
 
 from newsprobe import __version__
 from newsprobe.cli.analyze import analyze_command
+from newsprobe.cli.batch import batch_command
 from newsprobe.cli.bench import bench_analyze_command
 from newsprobe.cli.events import eval_events_command, export_events_command, train_events_command
 from newsprobe.cli.events_core import eval_actors_command, eval_quantities_command, train_actors_command
@@ -16,6 +17,7 @@ from newsprobe.cli.propaganda import (
     propaganda_group,
     train_propaganda_command,
 )
+from newsprobe.cli.store import db_group, ingest_command, reanalyze_command
 from newsprobe.errors import NewsprobeError
 
 
@@ -57,6 +59,10 @@ def bench() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(ingest_command)
+cli.add_command(reanalyze_command)
+cli.add_command(db_group)
+cli.add_command(batch_command)
 bench.add_command(bench_analyze_command)
 evaluate.add_command(eval_quantities_command, "quantities")
 evaluate.add_command(eval_actors_command, "actors")

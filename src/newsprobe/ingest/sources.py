@@ -9,6 +9,7 @@ from pathlib import Path
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest.build import build_article
 from newsprobe.ingest.decode import check_size, decode_bytes
+from newsprobe.ingest.feeds import FeedLink, feed_entries, looks_like_feed, with_feed_metadata
 from newsprobe.ingest.fetch import fetch_url, is_url
 from newsprobe.ingest.html import article_from_html, looks_like_html
 from newsprobe.ingest.records import articles_from_json, looks_like_json
@@ -66,10 +67,25 @@ def articles_from_bytes(
     text = decode_bytes(data, source, options.max_bytes)
     if suffix in (".json", ".jsonl", ".ndjson") or "json" in content_type or (not suffix and looks_like_json(text)):
         yield from articles_from_json(text, source, options)
+    elif looks_like_feed(text):
+        yield from articles_from_feed(text, source, options)
     elif suffix in (".html", ".htm") or "html" in content_type or looks_like_html(text):
         yield article_from_html(text, source, options, url=url)
     else:
         yield build_article(text, source, options, url=url)
+
+
+def articles_from_feed(text: str, source: str, options: Options) -> Iterator[Article | InputError]:
+    """Every entry of an RSS/Atom feed; entries without content are fetched from their link."""
+    for item in feed_entries(text, source, options):
+        if not isinstance(item, FeedLink):
+            yield item
+            continue
+        try:
+            for article in read_input(item.url, options):
+                yield with_feed_metadata(article, item.metadata) if isinstance(article, Article) else article
+        except InputError as error:
+            yield error
 
 
 def _is_article_file(path: Path) -> bool:

@@ -1,0 +1,139 @@
+"""Read queries shared by both databases: article lists, facets, events and outlet profiles."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Select, distinct, func, select, tuple_, union
+
+from newsprobe.store.filters import Filters, article_conditions, event_conditions, event_date_conditions
+from newsprobe.store.results import ArticleSummary, EventRecord, FacetCount, OutletProfile
+from newsprobe.store.schema import analyses, articles, events, places, signals, techniques
+
+FACET_SIZE = 20
+
+
+def encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The values of a cursor; ValueError when it is not one of ours."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ValueError("not a cursor returned by this API") from error
+    if not isinstance(values, list) or len(values) != size:
+        raise ValueError("not a cursor returned by this API")
+    return values
+
+
+def _count_of(table: Any) -> Any:
+    return select(func.count()).where(table.c.article_id == articles.c.id).scalar_subquery()
+
+
+def summary_select() -> Select[Any]:
+    """Columns of an `ArticleSummary`, from `articles` joined to its analysis."""
+    return select(
+        articles.c.id, articles.c.title, articles.c.outlet, articles.c.language, articles.c.published,
+        articles.c.url, analyses.c.propaganda_score, _count_of(techniques).label("techniques"),
+        _count_of(events).label("events"),
+    ).join(analyses, analyses.c.article_id == articles.c.id)
+
+
+def article_page(connection: Connection, filters: Filters, limit: int, cursor: str | None) -> tuple[list[ArticleSummary], str | None]:
+    """Articles newest first (by publication date, then id), `limit` at a time after `cursor`."""
+    query = summary_select().where(article_conditions(filters))
+    if cursor:
+        query = query.where(tuple_(articles.c.published_date, articles.c.id) < tuple(decode_cursor(cursor, 2)))
+    query = query.add_columns(articles.c.published_date).order_by(
+        articles.c.published_date.desc(), articles.c.id.desc()).limit(limit + 1)
+    rows = connection.execute(query).mappings().all()
+    items = [ArticleSummary.model_validate(dict(row)) for row in rows[:limit]]
+    last = rows[limit - 1] if len(rows) > limit else None
+    return items, encode_cursor([last["published_date"], last["id"]]) if last else None
+
+
+def facets(connection: Connection, ids: Select[Any]) -> dict[str, list[FacetCount]]:
+    """Matching articles per outlet, language, technique, event type, country and month; `ids` selects article ids."""
+    subquery = ids.subquery()
+    matched = select(subquery.c[0])
+    countries = union(select(places.c.article_id, places.c.country_code.label("value")),
+                      select(events.c.article_id, events.c.country_code)).subquery()
+    columns = {
+        "outlet": (articles.c.outlet, articles.c.id),
+        "language": (articles.c.language, articles.c.id),
+        "technique": (techniques.c.technique, techniques.c.article_id),
+        "event_type": (events.c.event_type, events.c.article_id),
+        "country": (countries.c.value, countries.c.article_id),
+        "month": (func.substr(articles.c.published_date, 1, 7), articles.c.id),
+    }
+    return {name: _facet(connection, value, key, matched) for name, (value, key) in columns.items()}
+
+
+def _facet(connection: Connection, value: Any, key: Any, matched: Select[Any]) -> list[FacetCount]:
+    count = func.count(distinct(key))
+    query = (select(value, count).where(key.in_(matched), value.is_not(None), value != "")
+             .group_by(value).order_by(count.desc(), value).limit(FACET_SIZE))
+    return [FacetCount(value=str(row[0]), count=row[1]) for row in connection.execute(query)]
+
+
+def event_page(connection: Connection, filters: Filters, limit: int, cursor: str | None) -> tuple[list[EventRecord], str | None]:
+    """Events, latest event date first, filtered on the event and on its article."""
+    order_date = func.coalesce(events.c.event_date, "")
+    query = (select(events, articles.c.outlet, order_date.label("order_date"))
+             .join(articles, articles.c.id == events.c.article_id)
+             .where(event_conditions(filters), event_date_conditions(filters),
+                    article_conditions(_article_part(filters))))
+    if cursor:
+        query = query.where(tuple_(order_date, events.c.article_id, events.c.rank) < tuple(decode_cursor(cursor, 3)))
+    query = query.order_by(order_date.desc(), events.c.article_id.desc(), events.c.rank.desc()).limit(limit + 1)
+    rows = connection.execute(query).mappings().all()
+    items = [EventRecord.model_validate(dict(row)) for row in rows[:limit]]
+    last = rows[limit - 1] if len(rows) > limit else None
+    return items, encode_cursor([last["order_date"], last["article_id"], last["rank"]]) if last else None
+
+
+def _article_part(filters: Filters) -> Filters:
+    """The filters an event's article must meet; event fields and dates apply to the event itself."""
+    return Filters(outlet=filters.outlet, language=filters.language, technique=filters.technique, ids=filters.ids)
+
+
+def outlet_profiles(connection: Connection) -> list[OutletProfile]:
+    """Every outlet's numbers, most articles first."""
+    base = (select(articles.c.outlet, func.count().label("articles"),
+                   func.min(func.nullif(articles.c.published_date, "")).label("first_published"),
+                   func.max(func.nullif(articles.c.published_date, "")).label("last_published"),
+                   func.avg(analyses.c.propaganda_score).label("propaganda_score_mean"))
+            .join(analyses, analyses.c.article_id == articles.c.id)
+            .where(articles.c.outlet.is_not(None)).group_by(articles.c.outlet))
+    languages = _per_outlet(connection, articles.c.language, articles)
+    technique_counts = _per_outlet(connection, techniques.c.technique, techniques)
+    signal_counts = _per_outlet(connection, signals.c.kind, signals)
+    event_types = _per_outlet(connection, events.c.event_type, events)
+    profiles = []
+    for row in connection.execute(base).mappings():
+        name, total = row["outlet"], row["articles"]
+        spans = technique_counts.get(name, {})
+        profiles.append(OutletProfile(
+            name=name, articles=total, first_published=row["first_published"],
+            last_published=row["last_published"], languages=languages.get(name, {}),
+            propaganda_score_mean=row["propaganda_score_mean"],
+            techniques_per_article=round(sum(spans.values()) / total, 3), techniques=spans,
+            events=sum(event_types.get(name, {}).values()), signals=signal_counts.get(name, {})))
+    return sorted(profiles, key=lambda profile: (-profile.articles, profile.name))
+
+
+def _per_outlet(connection: Connection, value: Any, table: Any) -> dict[str, dict[str, int]]:
+    """outlet → value → rows of `table` (joined to its article), most frequent first."""
+    count = func.count()
+    query = select(articles.c.outlet, value, count).where(articles.c.outlet.is_not(None), value.is_not(None))
+    if table is not articles:
+        query = query.join(table, table.c.article_id == articles.c.id)
+    query = query.group_by(articles.c.outlet, value).order_by(articles.c.outlet, count.desc())
+    result: dict[str, dict[str, int]] = {}
+    for outlet, key, number in connection.execute(query):
+        result.setdefault(outlet, {})[str(key)] = number
+    return result

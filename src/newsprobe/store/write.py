@@ -1,0 +1,91 @@
+"""Writing analyses: new, replaced (older analyzer versions or another text) or unchanged, per batch in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from newsprobe.model import SCHEMA_VERSION, Analysis
+from newsprobe.store.rows import Row, analysis_row, article_row, derived_rows
+from newsprobe.store.schema import DERIVED, analyses, articles, metadata, outlets
+
+Outcome = Literal["new", "updated", "unchanged"]
+_TABLES = {table.name: table for table in metadata.tables.values()}
+
+
+def stored_state(connection: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+    """Per stored id: (schema version, analyzers JSON, text checksum)."""
+    query = (select(analyses.c.article_id, analyses.c.schema_version, analyses.c.analyzers, articles.c.checksum)
+             .join(articles, articles.c.id == analyses.c.article_id).where(analyses.c.article_id.in_(list(ids))))
+    return {row[0]: (row[1], row[2], row[3]) for row in connection.execute(query)}
+
+
+def outcome_of(analysis: Analysis, state: tuple[str, str, str] | None) -> Outcome:
+    """Unchanged when the same text was analysed by the same analyzer versions, under the same schema."""
+    if state is None:
+        return "new"
+    fresh = (analysis.schema_version, json.dumps(analysis.analyzers, sort_keys=True), analysis.article.checksum)
+    return "unchanged" if fresh == state else "updated"
+
+
+def write_batch(connection: Connection, batch: list[Analysis]) -> list[Outcome]:
+    """Store `batch` (inside the caller's transaction); outcomes in input order. The last of repeated ids wins."""
+    latest = {analysis.id: analysis for analysis in batch}
+    state = stored_state(connection, latest)
+    outcomes = {key: outcome_of(analysis, state.get(key)) for key, analysis in latest.items()}
+    changed = [analysis for key, analysis in latest.items() if outcomes[key] != "unchanged"]
+    if changed:
+        remove_articles(connection, [analysis.id for analysis in changed if outcomes[analysis.id] == "updated"])
+        _insert(connection, changed)
+    return [outcomes[analysis.id] for analysis in batch]
+
+
+def remove_articles(connection: Connection, ids: list[str]) -> None:
+    """Delete the articles' rows everywhere (derived rows first, so no foreign-key cascade is needed)."""
+    if not ids:
+        return
+    for table in (*DERIVED, analyses):
+        connection.execute(delete(table).where(table.c.article_id.in_(ids)))
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("DELETE FROM articles_fts WHERE article_id IN (SELECT value FROM json_each(:ids))"),
+                           {"ids": json.dumps(ids)})
+    connection.execute(delete(articles).where(articles.c.id.in_(ids)))
+
+
+def _insert(connection: Connection, batch: list[Analysis]) -> None:
+    """Bulk-insert every table's rows for `batch`: one executemany per table."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    connection.execute(insert(articles), [article_row(analysis) for analysis in batch])
+    connection.execute(insert(analyses), [analysis_row(analysis, now) for analysis in batch])
+    derived: dict[str, list[Row]] = {table.name: [] for table in DERIVED}
+    for analysis in batch:
+        for name, rows in derived_rows(analysis).items():
+            derived[name].extend(rows)
+    for name, rows in derived.items():
+        if rows:
+            connection.execute(insert(_TABLES[name]), rows)
+    _add_outlets(connection, {a.article.outlet for a in batch if a.article.outlet}, now)
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("INSERT INTO articles_fts (article_id, title, body) VALUES (:id, :title, :body)"),
+                           [{"id": a.id, "title": a.article.title or "", "body": a.article.text} for a in batch])
+
+
+def _add_outlets(connection: Connection, names: set[str], now: str) -> None:
+    """Insert outlets not yet known; the upsert syntax is the one thing besides search that differs per database."""
+    if not names:
+        return
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(outlets).on_conflict_do_nothing(index_elements=["name"])
+    connection.execute(statement, [{"name": name, "first_seen": now} for name in sorted(names)])
+
+
+def is_current(state: Mapping[str, str], skipped: list[str], versions: Mapping[str, str], schema: str) -> bool:
+    """Whether a stored analysis is what `versions` would produce: same schema, and each requested analyzer
+    ran at the requested version or was skipped for the article's language."""
+    return schema == SCHEMA_VERSION and all(
+        state.get(name) == version or (name in skipped and name not in state) for name, version in versions.items())
