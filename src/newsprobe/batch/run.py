@@ -48,6 +48,8 @@ class BatchSummary:
     updated: int = 0
     failures: list[Failure] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
+    # Seconds to start the cluster and load the models on every worker, before `started` is reset.
+    startup_s: float = 0.0
     dashboard: str | None = None
 
     @property
@@ -56,6 +58,7 @@ class BatchSummary:
 
     @property
     def seconds(self) -> float:
+        """Seconds since the workers were ready (since the start while they are not)."""
         return time.perf_counter() - self.started
 
     @property
@@ -87,6 +90,7 @@ def run_batch(inputs: Iterable[str], store: Store, options: BatchOptions | None 
     with _connect(options) as client:
         summary.dashboard = client.dashboard_link if _has_dashboard() else None
         client.register_plugin(PipelinePlugin(options.analysis))
+        summary.startup_s, summary.started = summary.seconds, time.perf_counter()
         limit = options.in_flight or 2 * sum(client.nthreads().values())
         running = as_completed()
         chunks: dict[Future, list[Article]] = {}

@@ -80,5 +80,5 @@ def _progress(total: int | None) -> Iterator[Callable[[BatchSummary], None]]:
 
 def _summary_line(summary: BatchSummary) -> str:
     return (f"{summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged (already stored), "
-            f"{len(summary.failures)} failed, in {summary.seconds:.1f} s "
-            f"({summary.analysed_per_s:.2f} articles analysed/s)")
+            f"{len(summary.failures)} failed, in {summary.seconds:.1f} s after {summary.startup_s:.1f} s "
+            f"starting the workers ({summary.analysed_per_s:.2f} articles analysed/s)")

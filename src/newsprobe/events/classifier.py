@@ -52,11 +52,13 @@ class EventClassifier:
 
     def probabilities(self, text: str) -> np.ndarray:
         """Softmax over the labels for one text."""
-        scores = self._bias.copy()
-        for bucket, value in hashed_counts(text).items():
-            column = self._column.get(bucket)
-            if column is not None:
-                scores += value * self._weights[column]
+        known = [(column, value) for bucket, value in hashed_counts(text).items()
+                 if (column := self._column.get(bucket)) is not None]
+        scores = self._bias.astype(np.float64)
+        if known:
+            # One product for the text's buckets, not one vector addition per bucket.
+            columns, values = zip(*known, strict=True)
+            scores = scores + np.asarray(values) @ self._weights[list(columns)]
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
 
