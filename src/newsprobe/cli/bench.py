@@ -23,10 +23,11 @@ def bench_analyze_command(inputs: tuple[str, ...], only: tuple[str, ...], skip: 
     per_article = 1000 / max(1, result.articles)
     click.echo(f"articles            {result.articles} ({result.words:,} words)")
     click.echo(f"analyzer load       {result.load_s:.2f} s")
-    click.echo(f"reference           {result.reference_s:.2f} s ({result.reference})")
-    click.echo(f"analyse             {result.analyse_s:.2f} s = {result.articles_per_s:.2f} articles/s, "
-               f"{result.words_per_s:,.0f} words/s")
-    click.echo(f"analyse / reference {result.ratio:.2f}x")
+    spent, analyse = result.reference_time, result.analyse_time
+    click.echo(f"reference           {spent.wall:.2f} s, CPU {spent.cpu:.2f} s ({result.reference})")
+    click.echo(f"analyse             {analyse.wall:.2f} s, CPU {analyse.cpu:.2f} s = "
+               f"{result.articles_per_s:.2f} articles/s, {result.words_per_s:,.0f} words/s")
+    click.echo(f"analyse / reference {result.ratio:.2f}x wall, {result.cpu_ratio:.2f}x CPU")
     click.echo(f"peak RSS            {result.peak_rss_mb:.0f} MB")
     for name, seconds in result.analyzer_s.items():
         click.echo(f"  {name:<17} {seconds:7.2f} s  {seconds * per_article:6.1f} ms/article")
