@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import dask
 from distributed import Client, Future, LocalCluster, as_completed
 
 from newsprobe.batch.worker import Failure, PipelinePlugin, Result, analyze_chunk
@@ -23,6 +24,7 @@ from newsprobe.settings import Options
 from newsprobe.store import Store
 
 CONNECT_TIMEOUT_S = 20
+DEBUG_LOG_MESSAGES = 16
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,13 @@ def _chunks(items: Iterator[Article | InputError], size: int) -> Iterator[list[A
 @contextmanager
 def _connect(options: BatchOptions) -> Iterator[Client]:
     """A client of the scheduler at `options.scheduler`, or of a local cluster of worker processes."""
+    # Dask keeps the last N messages of every stream for debugging (1,000 by default), task arguments
+    # included: with articles in the arguments, that held hundreds of MB in the client and scheduler.
+    with dask.config.set({"distributed.admin.low-level-log-length": DEBUG_LOG_MESSAGES}):
+        yield from _clients(options)
+
+
+def _clients(options: BatchOptions) -> Iterator[Client]:
     if options.scheduler:
         try:
             client = Client(options.scheduler, timeout=CONNECT_TIMEOUT_S)
@@ -160,9 +169,9 @@ def _connect(options: BatchOptions) -> Iterator[Client]:
         with client:
             yield client
         return
-    dashboard = ":0" if _has_dashboard() else None
+    # Any free port: the scheduler serves HTTP (health, and the dashboard with bokeh) even without bokeh.
     with LocalCluster(n_workers=options.workers, threads_per_worker=options.threads_per_worker,
-                      processes=True, dashboard_address=dashboard) as cluster, Client(cluster) as client:
+                      processes=True, dashboard_address=":0") as cluster, Client(cluster) as client:
         yield client
 
 
