@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from newsprobe import Store
 from newsprobe.cli.main import cli
+from newsprobe.ingest.feeds import looks_like_feed
 
 pytestmark = pytest.mark.issue(13)
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -120,3 +121,28 @@ def test_db_commands_refuse_what_is_not_a_store(runner: CliRunner, tmp_path: Pat
     assert "is up to date (schema revision 0001)" in again.output
     missing = runner.invoke(cli, ["reanalyze", "--db", str(tmp_path / "absent.db")])
     assert missing.exit_code == 2 and "[E506]" in missing.output
+
+
+def test_ingest_reads_atom_content(runner: CliRunner, tmp_path: Path) -> None:
+    feed = tmp_path / "atom.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>'
+        '<entry><title>Depot struck</title><link href="http://127.0.0.1:9/x"/><updated>2025-06-04T08:00:00Z</updated>'
+        '<content type="html">&lt;p&gt;A drone struck a fuel depot near the river on Tuesday.&lt;/p&gt;</content>'
+        "</entry></feed>", encoding="utf-8")
+    db = str(tmp_path / "atom.db")
+    result = runner.invoke(cli, ["ingest", str(feed), "--db", db, "--only", "signals"])
+    assert result.exit_code == 0 and "1 new" in result.output, result.output
+    with Store(db) as store:
+        [analysis] = store.get_many(store.ids())
+    assert analysis.article.outlet == "Atom Desk" and analysis.article.url == "http://127.0.0.1:9/x"
+    assert "fuel depot near the river" in analysis.article.text and analysis.article.title == "Depot struck"
+
+
+@pytest.mark.parametrize(("text", "feed"), [
+    (FEED, True), ("<rss version='2.0'><channel></channel></rss>", True),
+    ("How feeds work\n\nA <rss> element wraps a channel; <feed> is Atom's root.", False),
+    ("<!DOCTYPE html><html><body><feed>no</feed></body></html>", False),
+])
+def test_feeds_are_recognised_by_their_root(text: str, feed: bool) -> None:
+    assert looks_like_feed(text) is feed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from sqlalchemy import func, select, text
 from newsprobe import Store
 from newsprobe.errors import NewsprobeError
 from newsprobe.model import Analysis
-from newsprobe.store import Filters
+from newsprobe.store import Filters, default_url, resolve_url
 from newsprobe.store.engine import include_object
 from newsprobe.store.schema import metadata, signals, techniques
 from store_fixtures import TEXT, VERSIONS, bare, seed_like
@@ -143,6 +144,8 @@ def test_store_events_filter_on_the_event(store_url: str) -> None:
         assert store.events(Filters(bbox=(30.0, 30.0, 31.0, 31.0))).items == []
         assert store.events(Filters(date_from=date(2024, 3, 14))).items == []
         assert len(store.events(Filters(sub_event_type="Armed clash"), limit=1).items) == 1
+        assert len(store.events(Filters(query="Muayzilah")).items) == 2
+        assert store.events(Filters(query="bread")).items == [] and store.ids(Filters(query="bread")) == []
 
 
 def test_store_outlet_profiles(store_url: str) -> None:
@@ -205,3 +208,29 @@ def test_store_analysis_round_trip_is_exact(store_url: str) -> None:
         store.add(analysis)
         assert store.get(analysis.id).to_json() == analysis.to_json()  # type: ignore[union-attr]
         assert isinstance(store.get(analysis.id), Analysis)
+
+
+def test_store_concurrent_writers_store_each_article_once(store_url: str) -> None:
+    analyses = [seed_like(f"c{number}") for number in range(30)]
+    Store(store_url).close()
+
+    def write() -> list[str]:
+        with Store(store_url) as store:
+            return list(store.add_many(analyses))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(lambda _: write(), range(4)))
+    assert [sum(run[index] == "new" for run in outcomes) for index in range(30)] == [1] * 30
+    with Store(store_url) as store:
+        assert store.count() == 30 and _rows(store, signals, "c7") == 1
+
+
+def test_store_urls_resolve(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NEWSPROBE_DB", str(tmp_path / "env.db"))
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
+    assert resolve_url("postgres://u@h/db") == resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv("NEWSPROBE_DB")
+    assert default_url().startswith("sqlite:///") and default_url().endswith("newsprobe.db")
+    with pytest.raises(NewsprobeError) as caught:
+        Store("mysql://u@h/db")
+    assert caught.value.code == "E501"

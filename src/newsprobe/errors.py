@@ -49,6 +49,10 @@ class Errors(str, Enum):
     E506 = "no store at {url}: ingest something first (`newsprobe ingest INPUT --db URL`)"
     E507 = "cannot read the feed {url}: {detail}"
     E508 = "feed entry {entry!r} of {url} has neither a link nor content"
+    E509 = "article {id!r} is not in the store"
+    E510 = "write endpoints are off: start `newsprobe serve` with --token (or NEWSPROBE_TOKEN) to enable them"
+    E511 = "missing or wrong bearer token"
+    E512 = "the store cannot be read: {detail}"
 
 
 class NewsprobeError(Exception):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from newsprobe import __version__
@@ -17,7 +19,16 @@ from newsprobe.cli.propaganda import (
     propaganda_group,
     train_propaganda_command,
 )
-from newsprobe.cli.store import db_group, ingest_command, reanalyze_command
+from newsprobe.cli.store import (
+    bench_api_command,
+    bench_store_command,
+    db_group,
+    export_from_store,
+    export_store_options,
+    ingest_command,
+    reanalyze_command,
+    serve_command,
+)
 from newsprobe.errors import NewsprobeError
 
 
@@ -48,9 +59,14 @@ def evaluate() -> None:
     """Measure accuracy against gold-annotated corpora."""
 
 
-@cli.group()
-def export() -> None:
-    """Export analyses in research formats."""
+@cli.group(invoke_without_command=True)
+@export_store_options
+@click.pass_context
+def export(ctx: click.Context, **options: Any) -> None:
+    """Export analyses in research formats: from the store (`export --db URL --format F -o FILE`, with filters)
+    or from analysis files (`export events`)."""
+    if ctx.invoked_subcommand is None:
+        export_from_store(**options)
 
 
 @cli.group()
@@ -62,8 +78,11 @@ cli.add_command(analyze_command)
 cli.add_command(ingest_command)
 cli.add_command(reanalyze_command)
 cli.add_command(db_group)
+cli.add_command(serve_command)
 cli.add_command(batch_command)
 bench.add_command(bench_analyze_command)
+bench.add_command(bench_store_command, "store")
+bench.add_command(bench_api_command, "api")
 evaluate.add_command(eval_quantities_command, "quantities")
 evaluate.add_command(eval_actors_command, "actors")
 train.add_command(train_actors_command, "actors")

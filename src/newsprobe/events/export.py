@@ -6,7 +6,7 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from newsprobe.actors import country_name
 from newsprobe.model import Analysis, Event, EventActor, Place
@@ -98,28 +98,38 @@ def event_rows(analyses: Iterable[Analysis]) -> Iterator[dict[str, Any]]:
             yield event_row(analysis, rank, event)
 
 
-def write_acled_csv(analyses: Iterable[Analysis], path: Path) -> int:
-    """Write the CSV; returns the number of events written."""
+def write_csv_rows(rows: Iterable[dict[str, Any]], handle: IO[str]) -> int:
+    """Write the header and `rows` as CSV; returns the number of rows."""
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        for row in event_rows(analyses):
-            writer.writerow(row)
-            count += 1
+    writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        count += 1
     return count
 
 
-def write_geojson(analyses: Iterable[Analysis], path: Path) -> int:
-    """Write a FeatureCollection: a Point per located event, a null geometry for the others."""
+def feature_collection(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection: a Point per located event, a null geometry for the others."""
     features = []
-    for row in event_rows(analyses):
+    for row in rows:
         located = row["latitude"] != "" and row["longitude"] != ""
         geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]} if located else None
         features.append({"type": "Feature", "geometry": geometry, "properties": row})
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                               indent=1) + "\n", encoding="utf-8")
-    return len(features)
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_acled_csv(analyses: Iterable[Analysis], path: Path) -> int:
+    """Write the CSV; returns the number of events written."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        return write_csv_rows(event_rows(analyses), handle)
+
+
+def write_geojson(analyses: Iterable[Analysis], path: Path) -> int:
+    """Write a FeatureCollection of every event; returns the number of events written."""
+    collection = feature_collection(event_rows(analyses))
+    path.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(collection["features"])
 
 
 EXPORTERS = {"acled-csv": write_acled_csv, "geojson": write_geojson}

@@ -28,8 +28,9 @@ class FeedLink:
 
 
 def looks_like_feed(text: str) -> bool:
-    head = text[:2048].lower()
-    return any(root in head for root in _FEED_ROOTS) and "<html" not in head
+    """An XML document whose root is a feed; a text that merely mentions `<rss>` is not one."""
+    head = text.lstrip("\ufeff \t\r\n")[:2048].lower()
+    return head.startswith(("<?xml", *_FEED_ROOTS)) and any(root in head for root in _FEED_ROOTS)
 
 
 def feed_entries(text: str, source: str, options: Options) -> Iterator[Article | FeedLink | InputError]:

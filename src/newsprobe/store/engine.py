@@ -82,7 +82,9 @@ def open_engine(url: str) -> Engine:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers (the web app) never block the one writer; NORMAL sync is safe with WAL.
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+    # A 64 MB page cache and memory-mapped reads keep facet and list queries off the disk.
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "cache_size=-65536",
+                   "mmap_size=268435456"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, select, true
 
-from newsprobe.store.schema import articles, event_actors, events, places, techniques
+from newsprobe.store.schema import article_countries, articles, event_actors, events, techniques
+from newsprobe.store.search import matching_ids
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,19 @@ class Filters:
     country: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     query: str | None = None
-    ids: tuple[str, ...] = field(default_factory=tuple)
 
 
-def article_conditions(filters: Filters) -> ColumnElement[bool]:
-    """The WHERE clause on `articles` for every filter except `query` (search applies that itself)."""
+def article_conditions(filters: Filters, dialect: str) -> ColumnElement[bool]:
+    """The WHERE clause on `articles` for every filter; `query` needs the database's name (`dialect`)."""
     conditions = _equal([(articles.c.outlet, filters.outlet), (articles.c.language, filters.language)])
     if filters.date_from:
         conditions.append(articles.c.published_date >= filters.date_from.isoformat())
     if filters.date_to:
         conditions.append(and_(articles.c.published_date != "",
                                articles.c.published_date <= filters.date_to.isoformat()))
-    if filters.ids:
-        conditions.append(articles.c.id.in_(filters.ids))
+    if filters.query is not None:
+        matches = matching_ids(dialect, filters.query).subquery()
+        conditions.append(articles.c.id.in_(select(matches.c.article_id)))
     conditions += _layer_conditions(filters)
     return and_(true(), *conditions)
 
@@ -63,11 +64,8 @@ def _layer_conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conditions.append(exists(select(1).where(events.c.article_id == articles.c.id,
                                                  event_conditions(filters, with_place=False))))
     if filters.country:
-        in_place = exists(select(1).where(places.c.article_id == articles.c.id,
-                                          places.c.country_code == filters.country))
-        in_event = exists(select(1).where(events.c.article_id == articles.c.id,
-                                          events.c.country_code == filters.country))
-        conditions.append(in_place | in_event)
+        conditions.append(exists(select(1).where(article_countries.c.article_id == articles.c.id,
+                                                 article_countries.c.country_code == filters.country)))
     return conditions
 
 

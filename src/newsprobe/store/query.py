@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import base64
 import json
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, distinct, func, select, tuple_, union
+from sqlalchemy import Connection, Select, column, delete, distinct, func, insert, select, table, text, tuple_
 
 from newsprobe.store.filters import Filters, article_conditions, event_conditions, event_date_conditions
 from newsprobe.store.results import ArticleSummary, EventRecord, FacetCount, OutletProfile
-from newsprobe.store.schema import analyses, articles, events, places, signals, techniques
+from newsprobe.store.schema import analyses, article_countries, articles, events, signals, techniques
 
 FACET_SIZE = 20
+FACETS = ("outlet", "language", "technique", "event_type", "country", "month")
+_MATCHED = table("matched_ids", column("article_id"), column("rank"))
 
 
 def encode_cursor(values: list[Any]) -> str:
@@ -45,7 +49,7 @@ def summary_select() -> Select[Any]:
 
 def article_page(connection: Connection, filters: Filters, limit: int, cursor: str | None) -> tuple[list[ArticleSummary], str | None]:
     """Articles newest first (by publication date, then id), `limit` at a time after `cursor`."""
-    query = summary_select().where(article_conditions(filters))
+    query = summary_select().where(article_conditions(filters, connection.dialect.name))
     if cursor:
         query = query.where(tuple_(articles.c.published_date, articles.c.id) < tuple(decode_cursor(cursor, 2)))
     query = query.add_columns(articles.c.published_date).order_by(
@@ -56,28 +60,60 @@ def article_page(connection: Connection, filters: Filters, limit: int, cursor: s
     return items, encode_cursor([last["published_date"], last["id"]]) if last else None
 
 
-def facets(connection: Connection, ids: Select[Any]) -> dict[str, list[FacetCount]]:
-    """Matching articles per outlet, language, technique, event type, country and month; `ids` selects article ids."""
-    subquery = ids.subquery()
-    matched = select(subquery.c[0])
-    countries = union(select(places.c.article_id, places.c.country_code.label("value")),
-                      select(events.c.article_id, events.c.country_code)).subquery()
-    columns = {
-        "outlet": (articles.c.outlet, articles.c.id),
-        "language": (articles.c.language, articles.c.id),
-        "technique": (techniques.c.technique, techniques.c.article_id),
-        "event_type": (events.c.event_type, events.c.article_id),
-        "country": (countries.c.value, countries.c.article_id),
-        "month": (func.substr(articles.c.published_date, 1, 7), articles.c.id),
-    }
-    return {name: _facet(connection, value, key, matched) for name, (value, key) in columns.items()}
+def fill_matched(connection: Connection, ids: Select[Any]) -> int:
+    """Keep the (article_id, rank) rows `ids` selects in this connection's temporary table `matched_ids`;
+    returns how many. The page of hits and every facet then read one small indexed table instead of running
+    the search (or the filters) once each.
+    """
+    connection.execute(text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_MATCHED.name} "
+                            "(article_id VARCHAR(200) PRIMARY KEY, rank FLOAT)"))
+    connection.execute(delete(_MATCHED))
+    connection.execute(insert(_MATCHED).from_select(["article_id", "rank"], ids))
+    # Counted, not taken from rowcount: psycopg reports -1 for INSERT … SELECT.
+    return int(connection.execute(select(func.count()).select_from(_MATCHED)).scalar_one())
 
 
-def _facet(connection: Connection, value: Any, key: Any, matched: Select[Any]) -> list[FacetCount]:
-    count = func.count(distinct(key))
-    query = (select(value, count).where(key.in_(matched), value.is_not(None), value != "")
-             .group_by(value).order_by(count.desc(), value).limit(FACET_SIZE))
-    return [FacetCount(value=str(row[0]), count=row[1]) for row in connection.execute(query)]
+def matched_page(connection: Connection, limit: int, offset: int) -> list[tuple[str, float]]:
+    """A page of `matched_ids`, best rank first."""
+    query = (select(_MATCHED.c.article_id, _MATCHED.c.rank)
+             .order_by(_MATCHED.c.rank.desc(), _MATCHED.c.article_id).limit(limit).offset(offset))
+    return [(key, float(rank)) for key, rank in connection.execute(query)]
+
+
+def facets(connection: Connection) -> dict[str, list[FacetCount]]:
+    """Articles of `matched_ids` (see `fill_matched`) per outlet, language, technique, event type, country, month."""
+    counts = _article_facets(connection)
+    counts["technique"] = _facet(connection, techniques.c.technique, techniques.c.article_id)
+    counts["event_type"] = _facet(connection, events.c.event_type, events.c.article_id)
+    counts["country"] = _facet(connection, article_countries.c.country_code, article_countries.c.article_id)
+    return {name: counts[name] for name in FACETS}
+
+
+def _article_facets(connection: Connection) -> dict[str, list[FacetCount]]:
+    """Outlet, language and month in one pass over the matched articles."""
+    month = func.substr(articles.c.published_date, 1, 7)
+    query = (select(articles.c.outlet, articles.c.language, month, func.count())
+             .join(_MATCHED, _MATCHED.c.article_id == articles.c.id)
+             .group_by(articles.c.outlet, articles.c.language, month))
+    totals: dict[str, Counter[str]] = {"outlet": Counter(), "language": Counter(), "month": Counter()}
+    for outlet, language, published_month, number in connection.execute(query):
+        for name, value in (("outlet", outlet), ("language", language), ("month", published_month)):
+            if value:
+                totals[name][value] += number
+    return {name: _top(counter.items()) for name, counter in totals.items()}
+
+
+def _facet(connection: Connection, value: Any, key: Any) -> list[FacetCount]:
+    """Matched articles per `value` of a derived table whose article column is `key`."""
+    query = (select(value, func.count(distinct(key))).join(_MATCHED, _MATCHED.c.article_id == key)
+             .where(value.is_not(None)).group_by(value))
+    return _top((str(row[0]), row[1]) for row in connection.execute(query))
+
+
+def _top(pairs: Iterable[tuple[str, int]]) -> list[FacetCount]:
+    """The `FACET_SIZE` most frequent values, ties by value."""
+    ranked = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:FACET_SIZE]
+    return [FacetCount(value=value, count=count) for value, count in ranked]
 
 
 def event_page(connection: Connection, filters: Filters, limit: int, cursor: str | None) -> tuple[list[EventRecord], str | None]:
@@ -86,7 +122,7 @@ def event_page(connection: Connection, filters: Filters, limit: int, cursor: str
     query = (select(events, articles.c.outlet, order_date.label("order_date"))
              .join(articles, articles.c.id == events.c.article_id)
              .where(event_conditions(filters), event_date_conditions(filters),
-                    article_conditions(_article_part(filters))))
+                    article_conditions(_article_part(filters), connection.dialect.name)))
     if cursor:
         query = query.where(tuple_(order_date, events.c.article_id, events.c.rank) < tuple(decode_cursor(cursor, 3)))
     query = query.order_by(order_date.desc(), events.c.article_id.desc(), events.c.rank.desc()).limit(limit + 1)
@@ -98,7 +134,8 @@ def event_page(connection: Connection, filters: Filters, limit: int, cursor: str
 
 def _article_part(filters: Filters) -> Filters:
     """The filters an event's article must meet; event fields and dates apply to the event itself."""
-    return Filters(outlet=filters.outlet, language=filters.language, technique=filters.technique, ids=filters.ids)
+    return Filters(outlet=filters.outlet, language=filters.language, technique=filters.technique,
+                   query=filters.query)
 
 
 def outlet_profiles(connection: Connection) -> list[OutletProfile]:

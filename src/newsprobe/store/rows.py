@@ -34,7 +34,8 @@ def analysis_row(analysis: Analysis, analysed_at: str) -> Row:
         "analyzers": json.dumps(analysis.analyzers, sort_keys=True),
         "skipped": json.dumps(skipped_analyzers(analysis)),
         "propaganda_score": analysis.propaganda.score if analysis.propaganda else None,
-        "analysed_at": analysed_at, "data": analysis.to_json(),
+        "analysed_at": analysed_at,
+        "data": analysis.model_dump_json(),  # pydantic's serialiser: several times faster than to_json()
     }
 
 
@@ -53,6 +54,7 @@ def derived_rows(analysis: Analysis) -> dict[str, list[Row]]:
                    for c in analysis.claims],
         "events": [event_row(analysis, rank, event) for rank, event in enumerate(analysis.events)],
         "event_actors": [row for rank, event in enumerate(analysis.events) for row in _actor_rows(key, rank, event)],
+        "article_countries": [{"article_id": key, "country_code": code} for code in _countries(analysis)],
         "signals": [_span(key, s) | {"kind": s.kind, "explanation": s.explanation, "score": s.score}
                     for s in analysis.signals],
     }
@@ -60,6 +62,12 @@ def derived_rows(analysis: Analysis) -> dict[str, list[Row]]:
 
 _PLACE_FIELDS = {"name", "geonameid", "lat", "lon", "country_code", "admin1", "feature", "precision", "score"}
 _QUANTITY_FIELDS = {"low", "best", "high", "hedge", "unit", "role"}
+
+
+def _countries(analysis: Analysis) -> list[str]:
+    """Country codes of the article's places and of its events' places, each once."""
+    places = [*analysis.places, *(event.location for event in analysis.events if event.location)]
+    return sorted({place.country_code for place in places if place.country_code})
 
 
 def event_row(analysis: Analysis, rank: int, event: Event) -> Row:

@@ -7,7 +7,19 @@ an FTS5 table `articles_fts` on SQLite, a generated `tsvector` column `articles.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -140,6 +152,14 @@ event_actors = Table(
     Index("ix_event_actors_name", "name"),
 )
 
+article_countries = Table(
+    "article_countries", metadata, _article_fk(),
+    Column("country_code", String(2), nullable=False),
+    PrimaryKeyConstraint("article_id", "country_code"),
+    Index("ix_article_countries_country", "country_code", "article_id"),
+    comment="Each country an article's places or events lie in, once: the country filter and facet read it.",
+)
+
 signals = Table(
     "signals", metadata, _article_fk(), *_span_columns(),
     Column("kind", String(30), nullable=False),
@@ -150,4 +170,4 @@ signals = Table(
 )
 
 # Tables holding rows derived from one article's analysis: replaced together with it.
-DERIVED = (techniques, entities, places, quantities, claims, events, event_actors, signals)
+DERIVED = (techniques, entities, places, quantities, claims, events, event_actors, article_countries, signals)

@@ -19,7 +19,7 @@ _SNIPPET_WORDS = 32
 _TERM = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _WORD = re.compile(r"\w+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FTS = table("articles_fts", column("article_id"), column("title"), column("body"))
+FTS_TABLE = table("articles_fts", column("article_id"), column("title"), column("body"))
 
 
 def fts5_query(query: str) -> str:
@@ -41,10 +41,10 @@ def clean_query(query: str) -> str:
     return _CONTROL.sub(" ", query)
 
 
-def matching_ids(connection: Connection, query: str) -> Select[Any]:
-    """SELECT (article_id, rank) of the articles matching `query`; rank: higher is better."""
+def matching_ids(dialect: str, query: str) -> Select[Any]:
+    """SELECT (article_id, rank) of the articles matching `query` on database `dialect`; rank: higher is better."""
     query = clean_query(query)
-    if connection.dialect.name == "postgresql":
+    if dialect == "postgresql":
         tsquery = func.websearch_to_tsquery("simple", query)
         vector: ColumnElement[Any] = literal_column("articles.search_vector")
         return select(articles.c.id.label("article_id"), func.ts_rank_cd(vector, tsquery).label("rank")).where(
@@ -52,7 +52,7 @@ def matching_ids(connection: Connection, query: str) -> Select[Any]:
     expression = fts5_query(query)
     # bm25 weights: article_id (unindexed) 0, title 5, body 1; bm25 is lower for better matches.
     rank = -func.bm25(literal_column("articles_fts"), 0.0, 5.0, 1.0)
-    return select(_FTS.c.article_id.label("article_id"), rank.label("rank")).where(
+    return select(FTS_TABLE.c.article_id.label("article_id"), rank.label("rank")).where(
         _fts_match(expression))
 
 
@@ -73,8 +73,8 @@ def snippets(connection: Connection, query: str, ids: list[str]) -> dict[str, st
         rows = connection.execute(select(articles.c.id, headline).where(articles.c.id.in_(ids)))
     else:
         snippet = func.snippet(literal_column("articles_fts"), 2, _OPEN, _CLOSE, "…", _SNIPPET_WORDS)
-        rows = connection.execute(select(_FTS.c.article_id, snippet).where(
-            _fts_match(fts5_query(query)), _FTS.c.article_id.in_(ids)))
+        rows = connection.execute(select(FTS_TABLE.c.article_id, snippet).where(
+            _fts_match(fts5_query(query)), FTS_TABLE.c.article_id.in_(ids)))
     return {key: _marked_html(value or "") for key, value in rows}
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from typing import Any, Self
+from typing import Self
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, func, literal, select
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from newsprobe.errors import Errors, NewsprobeError
@@ -23,19 +23,23 @@ from newsprobe.store.results import (
     SearchHit,
     SearchResults,
 )
-from newsprobe.store.schema import analyses, articles, events
+from newsprobe.store.schema import analyses, article_countries, articles, events
 from newsprobe.store.write import Outcome, is_current, remove_articles, write_batch
 
 BATCH_SIZE = 200
 
 
 class Store:
-    """A newsprobe store. Opening an empty database creates the schema; an older one needs `upgrade()`.
+    """A newsprobe store. Opening an empty database creates the schema; an older store is refused (E504).
 
     Args:
         url: `sqlite:///path.db`, a bare file path, or `postgresql://user@host/db`; None reads
             `NEWSPROBE_DB`, else a file in the user's data directory.
-        migrate: migrate an older store to this version's schema instead of refusing it.
+        create: create a missing SQLite file; False refuses it (E506), for commands that only read.
+        migrate: migrate an older store to this version's schema instead of refusing it (`db upgrade`).
+
+    Raises:
+        NewsprobeError: E501 unreachable, E502 not a store, E503 made by a newer newsprobe, E504 older.
     """
 
     def __init__(self, url: str | None = None, *, create: bool = True, migrate: bool = False) -> None:
@@ -122,7 +126,8 @@ class Store:
         query_ = select(analyses.c.article_id, analyses.c.schema_version, analyses.c.analyzers,
                         analyses.c.skipped).join(articles, articles.c.id == analyses.c.article_id)
         with self.engine.connect() as connection:
-            rows = connection.execute(query_.where(article_conditions(filters or Filters()))).all()
+            rows = connection.execute(query_.where(
+                article_conditions(filters or Filters(), connection.dialect.name))).all()
         return sorted(key for key, schema, ran, skipped in rows
                       if not is_current(json.loads(ran), json.loads(skipped), versions, schema))
 
@@ -150,11 +155,8 @@ class Store:
     def ids(self, filters: Filters | None = None) -> list[str]:
         """Ids of the articles matching `filters` (including `query`), newest first."""
         filters = filters or Filters()
-        statement = select(articles.c.id).where(article_conditions(filters))
         with self.engine.connect() as connection:
-            if filters.query is not None:
-                statement = statement.where(articles.c.id.in_(
-                    select(search.matching_ids(connection, filters.query).subquery().c.article_id)))
+            statement = select(articles.c.id).where(article_conditions(filters, connection.dialect.name))
             order = (articles.c.published_date.desc(), articles.c.id.desc())
             return list(connection.execute(statement.order_by(*order)).scalars())
 
@@ -168,29 +170,24 @@ class Store:
         Raises:
             ValueError: `cursor` is not one this store returned.
         """
-        filters = filters or Filters()
-        if filters.query is not None:
-            filters = Filters(**{**filters.__dict__, "ids": tuple(self.ids(filters))})
         with self.engine.connect() as connection:
-            items, next_cursor = query.article_page(connection, filters, limit, cursor)
+            items, next_cursor = query.article_page(connection, filters or Filters(), limit, cursor)
         return ArticlePage(items=items, next_cursor=next_cursor)
 
     def search(self, text: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
         """Full-text search ranked by relevance, with snippets and facets over every matching article."""
         filters = filters or Filters()
         with self.engine.connect() as connection:
-            matches = search.matching_ids(connection, text).subquery()
-            matched = (select(matches.c.article_id, matches.c.rank)
-                       .join(articles, articles.c.id == matches.c.article_id).where(article_conditions(filters)))
-            total = connection.execute(select(func.count()).select_from(matched.subquery())).scalar_one()
-            page = connection.execute(matched.order_by(matches.c.rank.desc(), matches.c.article_id)
-                                      .limit(limit).offset(offset)).all()
-            hits = self._hits(connection, text, page)
-            facet_counts = query.facets(connection, select(matched.subquery().c.article_id))
+            matches = search.matching_ids(connection.dialect.name, text).subquery()
+            matched = (select(matches.c.article_id, matches.c.rank).join(articles, articles.c.id == matches.c.article_id)
+                       .where(article_conditions(filters, connection.dialect.name)))
+            total = query.fill_matched(connection, matched)
+            hits = self._hits(connection, text, query.matched_page(connection, limit, offset))
+            facet_counts = query.facets(connection)
         return SearchResults(query=text, total=total, hits=hits, facets=facet_counts)
 
-    def _hits(self, connection: Connection, text: str, page: Sequence[Row[Any, Any]]) -> list[SearchHit]:
-        ranks = {row[0]: row[1] for row in page}
+    def _hits(self, connection: Connection, text: str, page: list[tuple[str, float]]) -> list[SearchHit]:
+        ranks = dict(page)
         snippets = search.snippets(connection, text, list(ranks))
         rows = connection.execute(query.summary_select().where(articles.c.id.in_(list(ranks)))).mappings()
         summaries = {row["id"]: dict(row) for row in rows}
@@ -203,21 +200,26 @@ class Store:
         if filters.query is not None:
             return self.search(filters.query, filters, limit=0).facets
         with self.engine.connect() as connection:
-            return query.facets(connection, select(articles.c.id).where(article_conditions(filters)))
+            conditions = article_conditions(filters, connection.dialect.name)
+            query.fill_matched(connection, select(articles.c.id, literal(0.0)).where(conditions))
+            return query.facets(connection)
 
     def events(self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None) -> EventPage:
         """A page of events, latest first, filtered by type, actor, country, event date, bounding box and article."""
-        filters = filters or Filters()
-        if filters.query is not None:
-            filters = Filters(**{**filters.__dict__, "ids": tuple(self.ids(filters)), "query": None})
         with self.engine.connect() as connection:
-            items, next_cursor = query.event_page(connection, filters, limit, cursor)
+            items, next_cursor = query.event_page(connection, filters or Filters(), limit, cursor)
         return EventPage(items=items, next_cursor=next_cursor)
 
     def outlets(self) -> list[OutletProfile]:
         """Every outlet with its profile numbers (articles, dates, languages, techniques, events, signals)."""
         with self.engine.connect() as connection:
             return query.outlet_profiles(connection)
+
+    def country_codes(self) -> list[str]:
+        """ISO codes of every country a stored place or event lies in."""
+        with self.engine.connect() as connection:
+            return list(connection.execute(select(article_countries.c.country_code).distinct()
+                                           .order_by(article_countries.c.country_code)).scalars())
 
     def event_count(self) -> int:
         with self.engine.connect() as connection:

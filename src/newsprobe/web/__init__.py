@@ -1,0 +1,5 @@
+"""The web layer: the FastAPI app (`create_app`), its JSON API and its pages, all reading one store."""
+
+from newsprobe.web.app import create_app
+
+__all__ = ["create_app"]
