@@ -128,7 +128,7 @@ def _collect(future: Future, chunks: dict[Future, list[Article]], store: Store, 
     try:
         results: list[Result] = future.result()
     except Exception as error:  # noqa: BLE001 (KilledWorker and the like: record, go on with the other chunks)
-        results = [Failure(article.source or article.id, "E602", _lost(error)) for article in articles]
+        results = [Failure(article.source or article.id, Errors.E602.name, _lost(error)) for article in articles]
     future.release()
     analyses = [result for result in results if isinstance(result, Analysis)]
     summary.failures += [result for result in results if isinstance(result, Failure)]
