@@ -43,6 +43,8 @@ class Errors(str, Enum):
     E402 = "training the events model needs scikit-learn and scipy: pip install 'newsprobe[train]'"
     E403 = "{path} line {line} is not a labelled news snippet ({{\"text\", \"sub_event_type\"}}): {detail}"
     E404 = "eval events needs --data (an ACLED CSV) or --news (labelled news snippets), not both or neither"
+    E601 = "cannot reach the Dask scheduler at {address}: {detail}"
+    E602 = "the chunk holding this article was lost with its worker (retried on others first): {detail}"
     E101 = "{path} is not a PTC folder: it has no articles/ subfolder"
     E102 = "training needs the optional dependencies: pip install 'newsprobe[train]' ({detail})"
     E103 = "spans file line {line} is not `id<TAB>technique<TAB>start<TAB>end`: {detail}"

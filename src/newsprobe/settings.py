@@ -18,6 +18,9 @@ MAX_HTML_DEPTH = 200
 LIKELY_LANGUAGES = ("en", "ru", "uk", "ar", "fr", "de", "es", "tr", "fa", "zh", "it", "pt", "pl", "he")
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson")
 USER_AGENT = "newsprobe/0.1 (+offline news analysis)"
+# onnxruntime threads per model session (default 2). Batch workers set 1: Dask already runs one article per
+# worker thread, and more threads than cores only adds switching.
+ONNX_THREADS_ENV = "NEWSPROBE_ONNX_THREADS"
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,11 @@ def load_analyzer(name: str) -> Analyzer:
     return analyzer_class(name)()
 
 
+def analyzer_versions(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """`{name: "name.vN"}` of the selected analyzers, as an `Analysis` records them, without loading models."""
+    return {name: f"{name}.{analyzer_class(name).version}" for name in select_analyzers(only, skip)}
+
+
 def select_analyzers(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[str]:
     """Names to run, in registry order: `only` plus the analyzers whose layers they read, minus `skip`.
 

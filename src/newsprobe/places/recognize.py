@@ -59,7 +59,8 @@ def load_nlp() -> Language:
     import spacy
 
     try:
-        return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+        # NER embeds its own token encoder: the shared `tok2vec` only feeds the tagger and parser excluded here.
+        return spacy.load(SPACY_MODEL, exclude=["tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
     except OSError as error:
         raise NewsprobeError(Errors.E202, name=SPACY_MODEL) from error
 
