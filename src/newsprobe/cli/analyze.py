@@ -64,6 +64,8 @@ def _write(writer: Writer, analysis: Analysis) -> InputError | None:
     """Write one analysis; a writer failure becomes an error for that article alone."""
     try:
         writer.write(analysis)
+    except BrokenPipeError:
+        raise  # the reader of our output has gone (`| head`): the whole run ends quietly, see cli.main
     except Exception as error:  # noqa: BLE001 (one unwritable article must not stop the others)
         source = analysis.article.source or analysis.article.id
         return InputError(Errors.E032, source, detail=f"{type(error).__name__}: {error}")
