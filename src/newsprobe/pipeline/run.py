@@ -18,7 +18,7 @@ class Pipeline:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         names = select_analyzers(self.options.only, self.options.skip)
-        self.analyzers: list[Analyzer] = [load_analyzer(name) for name in names]
+        self.analyzers: list[Analyzer] = [load_analyzer(name, self.options) for name in names]
         check_requirements(self.analyzers)
         # Seconds spent in each analyzer since this pipeline was built (read by `newsprobe bench`).
         self.seconds: dict[str, float] = dict.fromkeys(names, 0.0)
