@@ -173,3 +173,11 @@ def test_the_accurate_profile_reads_the_model_a_run_wrote(runs: dict[str, Path])
     assert analysis.propaganda is not None
     assert analysis.propaganda.profile == "accurate" and analysis.propaganda.model.startswith("tiny@")
     assert all(span.text == analysis.article.text[span.start : span.end] for span in analysis.techniques)
+
+
+def test_the_step_bar_follows_a_run_that_starts_mid_way() -> None:
+    from newsprobe.cli.progress import step_bar
+
+    with step_bar("training") as advance:
+        advance(20, 200)  # resumed at step 20
+        advance(21, 200)
