@@ -161,6 +161,14 @@ def test_a_run_of_another_recipe_is_refused_with_the_differences(tmp_path: Path,
     assert not (tmp_path / "checkpoints" / "member-1.pt").exists()
     # Thresholds and threads decide nothing that is learnt: a run resumes across a change of them.
     open_run(tmp_path, recipe_of(replace(settings, threads=2, span_thresholds=(0.4, 0.1)), weights))
+    # A run recorded before a setting existed had that setting's default.
+    run_file = tmp_path / "checkpoints" / "run.json"
+    recorded = json.loads(run_file.read_text(encoding="utf-8"))
+    del recorded["train_embeddings"]
+    run_file.write_text(json.dumps(recorded), encoding="utf-8")
+    open_run(tmp_path, recipe_of(settings, weights))
+    with pytest.raises(NewsprobeError, match="train_embeddings False → True"):
+        open_run(tmp_path, recipe_of(replace(settings, train_embeddings=True), weights))
 
 
 @pytest.mark.issue(19)

@@ -48,11 +48,14 @@ def recipe_of(settings: TrainSettings, encoder_sha256: str) -> dict[str, Any]:
 
 
 def open_run(out_dir: Path, recipe: dict[str, Any]) -> Path:
-    """The run's checkpoint folder, created for a new run; refuses a folder left by another recipe."""
+    """The run's checkpoint folder, created for a new run; refuses a folder left by another recipe.
+
+    A setting the recorded run predates (newer code added it) is taken to have had its default value.
+    """
     folder = out_dir / FOLDER
     run_file = folder / "run.json"
     if run_file.is_file():
-        recorded = json.loads(run_file.read_text(encoding="utf-8"))
+        recorded = {**recipe_of(TrainSettings(), ""), **json.loads(run_file.read_text(encoding="utf-8"))}
         differences = [f"{key} {recorded.get(key)!r} → {value!r}" for key, value in recipe.items()
                        if recorded.get(key) != value]
         if differences:
