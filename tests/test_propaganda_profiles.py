@@ -79,3 +79,14 @@ def test_a_missing_model_or_an_unknown_profile_is_a_coded_error(tmp_path: Path) 
     with pytest.raises(NewsprobeError) as unknown:
         newsprobe.analyze(TEXT, Options(only=("propaganda",), propaganda_profile="huge"))
     assert "[E111]" in unknown.value.describe()
+
+
+@pytest.mark.issue(19)
+def test_the_cli_says_how_to_get_an_accurate_model_when_none_is_installed(runner: CliRunner, tmp_path: Path) -> None:
+    if (PROFILES["accurate"] / "card.json").is_file():
+        pytest.skip("an accurate model is installed")
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(article), "--only", "propaganda", "--profile", "accurate"])
+    assert result.exit_code == 2
+    assert "[E110]" in result.output and "--encoder mpnet-base" in result.output
