@@ -58,9 +58,10 @@ def _model_dir(profile: str, model_dir: Path | None) -> Path:
               help="Default: the encoder's recipe (2 for minilm-l6, 3 for mpnet-base).")
 @click.option("--max-steps", type=int, default=TrainSettings.max_steps, show_default=True,
               help="Stop after this many steps (0: none).")
-@click.option("--split", type=click.Choice(["train", "fit", *FOLD_SPLITS[3::2]]), default=TrainSettings.split,
-              show_default=True, help="Articles to train on: all non-dev ones, those outside the tuning part too, "
-              "or those outside one cross-validation fold (scored on that fold).")
+@click.option("--split", type=click.Choice(["train", "fit", *FOLD_SPLITS[3::2]]), default=None,
+              help="Articles to train on: all non-dev ones, those outside the tuning part too, or those outside "
+              "one cross-validation fold (scored on that fold). Default: the encoder's recipe (train for "
+              "minilm-l6; fit for mpnet-base, so its thresholds are chosen on the tuning part, never on dev).")
 @click.option("--window-tokens", type=click.IntRange(16, 510), default=TrainSettings.window_tokens, show_default=True,
               help="Word pieces the encoder reads at once.")
 @click.option("--window-stride", type=click.IntRange(1), default=TrainSettings.window_stride, show_default=True,
@@ -80,7 +81,7 @@ def _model_dir(profile: str, model_dir: Path | None) -> Path:
 @_user_errors
 def train_propaganda_command(
     data_dir: Path, out_dir: Path | None, encoder: str, seeds: tuple[int, ...], epochs: int | None, max_steps: int,
-    split: str, window_tokens: int, window_stride: int, train_embeddings: bool,
+    split: str | None, window_tokens: int, window_stride: int, train_embeddings: bool,
     thresholds: tuple[float, float] | None, cross_validate: bool, checkpoint_every: int,
 ) -> None:
     """Fine-tune the technique models on the PTC training articles (dev split held out).
@@ -97,6 +98,7 @@ def train_propaganda_command(
     from newsprobe.propaganda.profiles import PROFILES
 
     recipe = RECIPES[encoder]
+    split = split or recipe.split
     settings = replace(recipe, seeds=seeds or recipe.seeds, epochs=epochs or recipe.epochs, max_steps=max_steps,
                        split=split, window_tokens=window_tokens, window_stride=window_stride,
                        train_embeddings=train_embeddings, span_thresholds=thresholds)
