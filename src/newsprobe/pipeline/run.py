@@ -20,7 +20,7 @@ class Pipeline:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         names = select_analyzers(self.options.only, self.options.skip)
-        self.analyzers: list[Analyzer] = [load_analyzer(name) for name in names]
+        self.analyzers: list[Analyzer] = [load_analyzer(name, self.options) for name in names]
         check_requirements(self.analyzers)
         # The loaded models are millions of long-lived objects: exempt them from the cyclic garbage collector,
         # whose full passes over them made the cost of a long article grow with its allocations times the heap.
