@@ -67,7 +67,7 @@ def test_the_cli_profile_reaches_the_json(runner: CliRunner, tmp_path: Path, oth
     result = runner.invoke(cli, ["analyze", str(article), "-f", "json", "--only", "propaganda",
                                  "--profile", "accurate", "--propaganda-model", str(other_model)])
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)["propaganda"]
+    summary = json.loads(result.stdout)["propaganda"]
     assert summary["profile"] == "accurate" and summary["model"].startswith("mpnet-base@")
 
 
