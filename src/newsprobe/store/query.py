@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, column, delete, distinct, func, insert, select, table, text, tuple_
+from sqlalchemy import Connection, Select, column, delete, func, insert, select, table, text, tuple_
 
 from newsprobe.store.filters import Filters, article_conditions, event_conditions, event_date_conditions
 from newsprobe.store.results import ArticleSummary, EventRecord, FacetCount, MonthRate, OutletProfile
@@ -67,7 +67,12 @@ def fill_matched(connection: Connection, ids: Select[Any]) -> int:
     """
     connection.execute(text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_MATCHED.name} "
                             "(article_id VARCHAR(200) PRIMARY KEY, rank FLOAT)"))
-    connection.execute(delete(_MATCHED))
+    # PostgreSQL never vacuums temporary tables: DELETE would leave each search's rows behind as dead tuples that
+    # every later scan reads again; TRUNCATE gives the space back. SQLite's bare DELETE already truncates.
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(f"TRUNCATE {_MATCHED.name}"))
+    else:
+        connection.execute(delete(_MATCHED))
     connection.execute(insert(_MATCHED).from_select(["article_id", "rank"], ids))
     # Counted, not taken from rowcount: psycopg reports -1 for INSERT … SELECT.
     return int(connection.execute(select(func.count()).select_from(_MATCHED)).scalar_one())
@@ -105,8 +110,10 @@ def _article_facets(connection: Connection) -> dict[str, list[FacetCount]]:
 
 def _facet(connection: Connection, value: Any, key: Any) -> list[FacetCount]:
     """Matched articles per `value` of a derived table whose article column is `key`."""
-    query = (select(value, func.count(distinct(key))).join(_MATCHED, _MATCHED.c.article_id == key)
-             .where(value.is_not(None)).group_by(value))
+    # DISTINCT pairs, then a plain count: PostgreSQL sorts for count(DISTINCT …), but hashes a DISTINCT.
+    pairs = (select(value.label("value"), key).distinct().join(_MATCHED, _MATCHED.c.article_id == key)
+             .where(value.is_not(None)).subquery())
+    query = select(pairs.c.value, func.count()).group_by(pairs.c.value)
     return _top((str(row[0]), row[1]) for row in connection.execute(query))
 
 
