@@ -67,12 +67,7 @@ def fill_matched(connection: Connection, ids: Select[Any]) -> int:
     """
     connection.execute(text(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_MATCHED.name} "
                             "(article_id VARCHAR(200) PRIMARY KEY, rank FLOAT)"))
-    # PostgreSQL never vacuums temporary tables: DELETE would leave each search's rows behind as dead tuples that
-    # every later scan reads again; TRUNCATE gives the space back. SQLite's bare DELETE already truncates.
-    if connection.dialect.name == "postgresql":
-        connection.execute(text(f"TRUNCATE {_MATCHED.name}"))
-    else:
-        connection.execute(delete(_MATCHED))
+    connection.execute(delete(_MATCHED))
     connection.execute(insert(_MATCHED).from_select(["article_id", "rank"], ids))
     # Counted, not taken from rowcount: psycopg reports -1 for INSERT … SELECT.
     return int(connection.execute(select(func.count()).select_from(_MATCHED)).scalar_one())
