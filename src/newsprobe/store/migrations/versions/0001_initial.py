@@ -34,7 +34,7 @@ _POSTGRES_FTS = (
 def upgrade() -> None:
     # The schema as it stood at this revision, written out (not the living schema module): later revisions
     # change it with op.*, so upgrading from here gives the same tables as a new store.
-    for create in (_article_tables, _span_tables, _event_tables, _place_and_span_tables):
+    for create in _TABLES:
         create()
     if op.get_bind().dialect.name == "sqlite":
         op.execute(_SQLITE_FTS)
@@ -43,7 +43,7 @@ def upgrade() -> None:
             op.execute(statement)
 
 
-def _article_tables() -> None:
+def _articles() -> None:
     op.create_table(
         "articles",
         sa.Column("id", sa.String(length=200), nullable=False),
@@ -63,12 +63,18 @@ def _article_tables() -> None:
     op.create_index("ix_articles_date_id", "articles", ["published_date", "id"], unique=False)
     op.create_index("ix_articles_language", "articles", ["language"], unique=False)
     op.create_index("ix_articles_outlet", "articles", ["outlet"], unique=False)
+
+
+def _outlets() -> None:
     op.create_table(
         "outlets",
         sa.Column("name", sa.String(length=300), nullable=False),
         sa.Column("first_seen", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("name"),
     )
+
+
+def _analyses() -> None:
     op.create_table(
         "analyses",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -95,7 +101,7 @@ def _article_tables() -> None:
     )
 
 
-def _span_tables() -> None:
+def _article_countries() -> None:
     op.create_table(
         "article_countries",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -107,6 +113,9 @@ def _span_tables() -> None:
     op.create_index(
         "ix_article_countries_country", "article_countries", ["country_code", "article_id"], unique=False
     )
+
+
+def _claims() -> None:
     op.create_table(
         "claims",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -119,6 +128,9 @@ def _span_tables() -> None:
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
     )
     op.create_index("ix_claims_article", "claims", ["article_id"], unique=False)
+
+
+def _entities() -> None:
     op.create_table(
         "entities",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -135,7 +147,7 @@ def _span_tables() -> None:
     op.create_index("ix_entities_canonical", "entities", ["canonical"], unique=False)
 
 
-def _event_tables() -> None:
+def _event_actors() -> None:
     op.create_table(
         "event_actors",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -152,6 +164,9 @@ def _event_tables() -> None:
     )
     op.create_index("ix_event_actors_article", "event_actors", ["article_id"], unique=False)
     op.create_index("ix_event_actors_name", "event_actors", ["name"], unique=False)
+
+
+def _events() -> None:
     op.create_table(
         "events",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -189,7 +204,7 @@ def _event_tables() -> None:
     op.create_index("ix_events_type", "events", ["event_type", "sub_event_type"], unique=False)
 
 
-def _place_and_span_tables() -> None:
+def _places() -> None:
     op.create_table(
         "places",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -211,6 +226,9 @@ def _place_and_span_tables() -> None:
     op.create_index("ix_places_article", "places", ["article_id"], unique=False)
     op.create_index("ix_places_country", "places", ["country_code", "article_id"], unique=False)
     op.create_index("ix_places_geonameid", "places", ["geonameid"], unique=False)
+
+
+def _quantities() -> None:
     op.create_table(
         "quantities",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -226,6 +244,9 @@ def _place_and_span_tables() -> None:
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
     )
     op.create_index("ix_quantities_article", "quantities", ["article_id"], unique=False)
+
+
+def _signals() -> None:
     op.create_table(
         "signals",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -239,6 +260,9 @@ def _place_and_span_tables() -> None:
     )
     op.create_index("ix_signals_article", "signals", ["article_id"], unique=False)
     op.create_index("ix_signals_kind", "signals", ["kind"], unique=False)
+
+
+def _techniques() -> None:
     op.create_table(
         "techniques",
         sa.Column("article_id", sa.String(length=200), nullable=False),
@@ -251,3 +275,20 @@ def _place_and_span_tables() -> None:
     )
     op.create_index("ix_techniques_article", "techniques", ["article_id"], unique=False)
     op.create_index("ix_techniques_technique", "techniques", ["technique", "article_id"], unique=False)
+
+
+# Articles first: every other table references it.
+_TABLES = (
+    _articles,
+    _outlets,
+    _analyses,
+    _article_countries,
+    _claims,
+    _entities,
+    _event_actors,
+    _events,
+    _places,
+    _quantities,
+    _signals,
+    _techniques,
+)
