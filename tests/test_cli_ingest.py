@@ -116,9 +116,9 @@ def test_db_commands_refuse_what_is_not_a_store(runner: CliRunner, tmp_path: Pat
     result = runner.invoke(cli, ["ingest", str(text_file), "--db", str(text_file)])
     assert result.exit_code == 2 and "[E502]" in result.output
     upgraded = runner.invoke(cli, ["db", "upgrade", "--db", str(tmp_path / "new.db")])
-    assert upgraded.exit_code == 0 and "migrated from revision none to 0001" in upgraded.output
+    assert upgraded.exit_code == 0 and "migrated from revision none to 0002" in upgraded.output
     again = runner.invoke(cli, ["db", "upgrade", "--db", str(tmp_path / "new.db")])
-    assert "is up to date (schema revision 0001)" in again.output
+    assert "is up to date (schema revision 0002)" in again.output
     missing = runner.invoke(cli, ["reanalyze", "--db", str(tmp_path / "absent.db")])
     assert missing.exit_code == 2 and "[E506]" in missing.output
 

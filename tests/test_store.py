@@ -158,6 +158,20 @@ def test_store_outlet_profiles(store_url: str) -> None:
         assert front.events == 2 and front.signals == {"legal_disclaimer": 2} and front.languages == {"en": 2}
 
 
+@pytest.mark.issue(14)
+def test_store_rates_per_1000_words_and_by_month(store_url: str) -> None:
+    longer = TEXT + " More words here, five."  # 32 + 4 words, one technique span like the others
+    with Store(store_url) as store:
+        store.add_many([seed_like("a"), seed_like("b", published="2024-05-01", text=longer),
+                        seed_like("c", outlet="Other Wire"), seed_like("undated", published=None)])
+        front = next(outlet for outlet in store.outlets() if outlet.name == "Example Front")
+        assert front.words == 32 + 36 + 32 and front.techniques_per_1000_words == 30.0
+        months = store.monthly_technique_rates("Example Front")
+        assert [(m.month, m.words, m.techniques, m.per_1000_words) for m in months] == [
+            ("2024-03", 32, 1, 31.25), ("2024-05", 36, 1, 27.778)]
+        assert [(m.month, m.words) for m in store.monthly_technique_rates()] == [("2024-03", 64), ("2024-05", 36)]
+
+
 def test_store_delete_removes_every_row(store_url: str) -> None:
     with Store(store_url) as store:
         store.add(seed_like())

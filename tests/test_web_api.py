@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -42,6 +43,17 @@ def test_api_article_is_the_full_analysis(client: TestClient) -> None:
     assert Analysis.model_validate(response.json()) == seed_like("a")
     missing = client.get("/api/articles/none")
     assert missing.status_code == 404 and missing.json()["detail"]["code"] == "E509"
+
+
+@pytest.mark.issue(14)
+def test_api_ids_with_a_slash_work_like_on_the_pages(client: TestClient) -> None:
+    client.app.state.store.add(seed_like("feeds/2024/03 #1?"))  # type: ignore[attr-defined]
+    link = "/api/articles/" + quote("feeds/2024/03 #1?")  # "/" kept as a path separator, as page links write it
+    assert client.get(link).json()["article"]["id"] == "feeds/2024/03 #1?"
+    assert client.get("/api/articles/" + quote("feeds/2024/03 #1?", safe="")).status_code == 200
+    assert client.get("/api/articles/feeds/2024").status_code == 404
+    assert client.delete(link, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 204
+    assert client.get(link).status_code == 404
 
 
 def test_api_articles_filter_and_page(client: TestClient) -> None:

@@ -139,6 +139,17 @@ def test_pages_article_list_pages_with_a_cursor(served: str) -> None:  # noqa: F
     assert httpx.get(served + "/search?cursor=bogus").status_code == 422
 
 
+@pytest.mark.issue(14)
+def test_pages_outlet_rates_are_per_1000_words(served: str) -> None:  # noqa: F811
+    data = httpx.get(served + "/outlets/Northbridge%20Wire?format=json").json()
+    profile, months = data["profile"], data["rates_by_month"]
+    spans = sum(profile["techniques"].values())
+    assert profile["words"] > 0 and profile["techniques_per_1000_words"] == round(1000 * spans / profile["words"], 3)
+    assert sum(row["words"] for row in months) <= profile["words"] and all(row["corpus"] is not None for row in months)
+    page = httpx.get(served + "/outlets/Northbridge%20Wire").text
+    assert "per 1,000 words" in page and 'id="rates-by-month"' in page
+
+
 def test_pages_outlet_lists_only_its_events(served: str) -> None:  # noqa: F811
     data = httpx.get(served + "/outlets/Northbridge%20Wire?format=json").json()
     assert data["events"] and {event["outlet"] for event in data["events"]} == {"Northbridge Wire"}

@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, column, delete, distinct, func, insert, select, table, text, tuple_
+from sqlalchemy import Connection, Select, column, delete, func, insert, select, table, text, tuple_
 
 from newsprobe.store.filters import Filters, article_conditions, event_conditions, event_date_conditions
-from newsprobe.store.results import ArticleSummary, EventRecord, FacetCount, OutletProfile
+from newsprobe.store.results import ArticleSummary, EventRecord, FacetCount, MonthRate, OutletProfile
 from newsprobe.store.schema import analyses, article_countries, articles, events, signals, techniques
 
 FACET_SIZE = 20
@@ -105,8 +105,10 @@ def _article_facets(connection: Connection) -> dict[str, list[FacetCount]]:
 
 def _facet(connection: Connection, value: Any, key: Any) -> list[FacetCount]:
     """Matched articles per `value` of a derived table whose article column is `key`."""
-    query = (select(value, func.count(distinct(key))).join(_MATCHED, _MATCHED.c.article_id == key)
-             .where(value.is_not(None)).group_by(value))
+    # DISTINCT pairs, then a plain count: PostgreSQL sorts for count(DISTINCT …), but hashes a DISTINCT.
+    pairs = (select(value.label("value"), key).distinct().join(_MATCHED, _MATCHED.c.article_id == key)
+             .where(value.is_not(None)).subquery())
+    query = select(pairs.c.value, func.count()).group_by(pairs.c.value)
     return _top((str(row[0]), row[1]) for row in connection.execute(query))
 
 
@@ -141,6 +143,7 @@ def _article_part(filters: Filters) -> Filters:
 def outlet_profiles(connection: Connection) -> list[OutletProfile]:
     """Every outlet's numbers, most articles first."""
     base = (select(articles.c.outlet, func.count().label("articles"),
+                   func.sum(articles.c.word_count).label("words"),
                    func.min(func.nullif(articles.c.published_date, "")).label("first_published"),
                    func.max(func.nullif(articles.c.published_date, "")).label("last_published"),
                    func.avg(analyses.c.propaganda_score).label("propaganda_score_mean"))
@@ -159,8 +162,26 @@ def outlet_profiles(connection: Connection) -> list[OutletProfile]:
             last_published=row["last_published"], languages=languages.get(name, {}),
             propaganda_score_mean=row["propaganda_score_mean"],
             techniques_per_article=round(sum(spans.values()) / total, 3), techniques=spans,
+            words=row["words"] or 0, techniques_per_1000_words=per_1000_words(sum(spans.values()), row["words"]),
             events=sum(event_types.get(name, {}).values()), signals=signal_counts.get(name, {})))
     return sorted(profiles, key=lambda profile: (-profile.articles, profile.name))
+
+
+def monthly_rates(connection: Connection, outlet: str | None) -> list[MonthRate]:
+    """Per month of publication: words, technique spans and spans per 1,000 words (undated articles left out).
+    Words and spans are counted apart: one join would repeat each article's words once per span."""
+    month = func.substr(articles.c.published_date, 1, 7)
+    where = [articles.c.published_date != ""] + ([articles.c.outlet == outlet] if outlet is not None else [])
+    words = connection.execute(select(month, func.sum(articles.c.word_count)).where(*where).group_by(month)).all()
+    spans_query = select(month, func.count()).join(techniques, techniques.c.article_id == articles.c.id)
+    spans: dict[str, int] = dict(connection.execute(spans_query.where(*where).group_by(month)).all())
+    return [MonthRate(month=key, words=total or 0, techniques=spans.get(key, 0),
+                      per_1000_words=per_1000_words(spans.get(key, 0), total)) for key, total in sorted(words)]
+
+
+def per_1000_words(count: int, words: int | None) -> float:
+    """A rate per 1,000 words (0 for no words), rounded for display and JSON."""
+    return round(1000 * count / words, 3) if words else 0.0
 
 
 def _per_outlet(connection: Connection, value: Any, table: Any) -> dict[str, dict[str, int]]:

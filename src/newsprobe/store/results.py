@@ -78,6 +78,15 @@ class EventPage(BaseModel):
     next_cursor: str | None
 
 
+class MonthRate(BaseModel):
+    """Technique spans per 1,000 words in the articles published in one month."""
+
+    month: str = Field(description="YYYY-MM of publication.")
+    words: int
+    techniques: int
+    per_1000_words: float
+
+
 class OutletProfile(BaseModel):
     """An outlet's numbers over the stored corpus."""
 
@@ -88,6 +97,8 @@ class OutletProfile(BaseModel):
     languages: dict[str, int]
     propaganda_score_mean: float | None
     techniques_per_article: float
+    words: int = Field(description="Words in its articles' texts: the denominator of rates per 1,000 words.")
+    techniques_per_1000_words: float
     techniques: dict[str, int] = Field(description="Technique spans per technique, most frequent first.")
     events: int
     signals: dict[str, int] = Field(description="Provenance signals per kind.")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from newsprobe.model import Analysis, Event, EventActor, Span
 
 Row = dict[str, Any]
+# A word: a run of letters or digits, apostrophes inside it included ("don't", "l'armée" count once).
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _span(article_id: str, span: Span) -> Row:
@@ -16,10 +19,16 @@ def _span(article_id: str, span: Span) -> Row:
 
 
 def article_row(analysis: Analysis) -> Row:
-    """The `articles` row: every `Article` field plus the date prefix used for filters and order."""
+    """The `articles` row: every `Article` field, the date prefix used for filters and order, the word count."""
     row: Row = analysis.article.model_dump()
     row["published_date"] = (analysis.article.published or "")[:10]
+    row["word_count"] = word_count(analysis.article.text)
     return row
+
+
+def word_count(text: str) -> int:
+    """Words in `text`, the denominator of technique rates per 1,000 words."""
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def skipped_analyzers(analysis: Analysis) -> list[str]:

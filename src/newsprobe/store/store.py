@@ -19,6 +19,7 @@ from newsprobe.store.results import (
     ArticlePage,
     EventPage,
     FacetCount,
+    MonthRate,
     OutletProfile,
     SearchHit,
     SearchResults,
@@ -214,6 +215,11 @@ class Store:
         """Every outlet with its profile numbers (articles, dates, languages, techniques, events, signals)."""
         with self.engine.connect() as connection:
             return query.outlet_profiles(connection)
+
+    def monthly_technique_rates(self, outlet: str | None = None) -> list[MonthRate]:
+        """Technique spans per 1,000 words per month of publication, of `outlet` or of the whole corpus."""
+        with self.engine.connect() as connection:
+            return query.monthly_rates(connection, outlet)
 
     def country_codes(self) -> list[str]:
         """ISO codes of every country a stored place or event lies in."""

@@ -9,6 +9,7 @@ from typing import Literal
 
 from sqlalchemy import Connection, TableClause, delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 
 from newsprobe.model import SCHEMA_VERSION, Analysis
 from newsprobe.store.rows import Row, analysis_row, article_row, derived_rows
@@ -76,16 +77,36 @@ def _insert(connection: Connection, batch: list[Analysis]) -> None:
 
 
 def bulk_insert(connection: Connection, table: TableClause, rows: list[Row]) -> None:
-    """One executemany of plain tuples through the driver: SQLAlchemy's per-row parameter processing costs
-    about as much as the database's own work for the many small derived rows."""
+    """Insert `rows` through the driver: COPY on PostgreSQL, one executemany of plain tuples on SQLite.
+    SQLAlchemy's per-row parameter processing costs about as much as the database's own work for the many
+    small derived rows, and on PostgreSQL one COPY stream beats even a pipelined executemany."""
     if not rows:
         return
     keys = list(rows[0])
     quote = connection.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(key) for key in keys)
+    values = [tuple(row[key] for key in keys) for row in rows]
+    if connection.dialect.name == "postgresql":
+        _copy(connection, f"COPY {quote(table.name)} ({columns}) FROM STDIN", values)
+        return
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(key) for key in keys)}) "
-                 f"VALUES ({', '.join([marker] * len(keys))})")
-    connection.exec_driver_sql(statement, [tuple(row[key] for key in keys) for row in rows])
+    statement = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({', '.join([marker] * len(keys))})"
+    connection.exec_driver_sql(statement, values)
+
+
+def _copy(connection: Connection, statement: str, values: list[tuple[object, ...]]) -> None:
+    """COPY `values` on the psycopg connection under `connection`, inside its open transaction."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for value in values:
+                copy.write_row(value)
+    except dbapi_error as error:
+        # The driver's error as SQLAlchemy raises it for any statement (IntegrityError for a duplicate id), so the
+        # store's retry of concurrent writers and its E505 see COPY failures like INSERT ones.
+        raise DBAPIError.instance(statement, None, error, dbapi_error) from error
 
 
 def _add_outlets(connection: Connection, names: set[str], now: str) -> None:

@@ -86,7 +86,7 @@ def list_articles(store: StoreDep, filters: FiltersDep, limit: Annotated[int, Qu
     return articles_view_data(store, filters, limit, cursor)
 
 
-@router.get("/articles/{article_id}", responses={404: {"description": "No such article"}})
+@router.get("/articles/{article_id:path}", responses={404: {"description": "No such article"}})
 def get_article(store: StoreDep, article_id: str) -> JSONResponse:
     """One article's full `Analysis` (docs/schema.md)."""
     try:
@@ -145,7 +145,7 @@ def add_article(request: Request, store: StoreDep, body: ArticleIn) -> Stored:
     return Stored(id=analysis.id, outcome=store.add(analysis))
 
 
-@router.delete("/articles/{article_id}", status_code=status.HTTP_204_NO_CONTENT,
+@router.delete("/articles/{article_id:path}", status_code=status.HTTP_204_NO_CONTENT,
                dependencies=[Depends(require_token)])
 def delete_article(store: StoreDep, article_id: str) -> Response:
     """Remove an article and everything derived from it (needs the bearer token)."""

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from newsprobe.clusters import EventPoint, cluster_events
-from newsprobe.store import EventRecord, FacetCount, Filters, OutletProfile, Store
+from newsprobe.store import EventRecord, FacetCount, Filters, MonthRate, OutletProfile, Store
+from newsprobe.store.query import per_1000_words
 from newsprobe.web.data import articles_view_data
 
 PAGE_SIZE = 20
@@ -32,6 +33,7 @@ class Aggregates:
 
     outlets: list[OutletProfile] = field(default_factory=list)
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    months: list[MonthRate] = field(default_factory=list)
     key: tuple[int, int] = (-1, -1)
     read_at: float = 0.0
 
@@ -41,6 +43,7 @@ def aggregates(store: Store, cache: Aggregates) -> Aggregates:
     key = (store.count(), store.event_count())
     if key != cache.key or time.monotonic() - cache.read_at > AGGREGATES_TTL_S:
         cache.outlets, cache.facets = store.outlets(), store.facets()
+        cache.months = store.monthly_technique_rates()
         cache.key, cache.read_at = key, time.monotonic()
     return cache
 
@@ -121,16 +124,17 @@ def outlets_page(store: Store, cache: Aggregates) -> dict[str, Any]:
 
 def outlet_page(store: Store, cache: Aggregates, name: str) -> dict[str, Any] | None:
     """An outlet's profile against the corpus; None when the store has no such outlet."""
-    profiles = aggregates(store, cache).outlets
-    profile = next((item for item in profiles if item.name == name), None)
+    corpus = aggregates(store, cache)
+    profile = next((item for item in corpus.outlets if item.name == name), None)
     if profile is None:
         return None
     mine = Filters(outlet=name)
     sample = list(_latest(store, mine))
     return {
         "profile": profile.model_dump(),
-        "corpus": corpus_means(profiles),
-        "technique_rates": technique_rates(profile.techniques, profile.articles, profiles),
+        "corpus": corpus_means(corpus.outlets),
+        "technique_rates": technique_rates(profile.techniques, profile.words, corpus.outlets),
+        "rates_by_month": rates_by_month(store.monthly_technique_rates(name), corpus.months),
         "articles_by_month": _periods(store.facets(mine)),
         "sample_size": len(sample),
         "sourcing": dict(Counter(claim.attribution.kind for a in sample for claim in a.claims)),
@@ -165,19 +169,30 @@ def corpus_means(profiles: list[Any]) -> dict[str, float | None]:
     articles = sum(p.articles for p in profiles)
     scored = [(p.propaganda_score_mean, p.articles) for p in profiles if p.propaganda_score_mean is not None]
     weight = sum(n for _, n in scored)
+    words = sum(p.words for p in profiles)
     return {"techniques_per_article": sum(p.techniques_per_article * p.articles for p in profiles) / articles
             if articles else None,
+            "techniques_per_1000_words": per_1000_words(sum(sum(p.techniques.values()) for p in profiles), words)
+            if words else None,
             "propaganda_score_mean": sum(s * n for s, n in scored) / weight if weight else None}
 
 
-def technique_rates(counts: dict[str, int], articles: int, profiles: list[Any]) -> list[dict[str, Any]]:
-    """Spans per 100 articles for the outlet and for the whole corpus, per technique."""
+def technique_rates(counts: dict[str, int], words: int, profiles: list[Any]) -> list[dict[str, Any]]:
+    """Spans per 1,000 words for the outlet and for the whole corpus, per technique: long and short articles
+    weigh by their length, so a wire of briefs and a site of long features compare fairly."""
     corpus = Counter[str]()
     for profile in profiles:
         corpus.update(profile.techniques)
-    total = sum(p.articles for p in profiles) or 1
-    return [{"technique": label, "outlet": round(100 * counts.get(label, 0) / max(articles, 1), 1),
-             "corpus": round(100 * corpus[label] / total, 1)} for label in sorted(corpus, key=lambda t: -corpus[t])]
+    total = sum(p.words for p in profiles)
+    return [{"technique": label, "outlet": per_1000_words(counts.get(label, 0), words),
+             "corpus": per_1000_words(corpus[label], total)} for label in sorted(corpus, key=lambda t: -corpus[t])]
+
+
+def rates_by_month(outlet: list[MonthRate], corpus: list[MonthRate]) -> list[dict[str, Any]]:
+    """The outlet's technique spans per 1,000 words in each month it published, beside the corpus's that month."""
+    corpus_rate = {item.month: item.per_1000_words for item in corpus}
+    return [{"period": item.month, "count": item.per_1000_words, "words": item.words,
+             "corpus": corpus_rate.get(item.month)} for item in outlet]
 
 
 def events_page(store: Store, filters: Filters) -> dict[str, Any]:
