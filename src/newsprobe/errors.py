@@ -64,6 +64,9 @@ class Errors(str, Enum):
     E510 = "write endpoints are off: start `newsprobe serve` with --token (or NEWSPROBE_TOKEN) to enable them"
     E511 = "missing or wrong bearer token"
     E512 = "the store cannot be read: {detail}"
+    E050 = "request body over the limit of {limit:,} bytes (`newsprobe serve --max-body`)"
+    E051 = ("too many analyses from this client: at most {limit} a minute (`newsprobe serve --rate-limit`); "
+            "try again in {retry} s")
 
 
 class NewsprobeError(Exception):
