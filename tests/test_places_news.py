@@ -18,7 +18,14 @@ from newsprobe.places.gazetteer import Candidate, load_gazetteer
 from newsprobe.places.geo import distance_km
 from newsprobe.places.geoparse import Geoparser, Located
 from newsprobe.places.normalize import is_abbreviation
-from newsprobe.places.resolve import comparable_sizes, is_facility, water_before
+from newsprobe.places.resolve import (
+    Name,
+    comparable_sizes,
+    demonym_names,
+    is_facility,
+    nearby_support,
+    water_before,
+)
 from newsprobe.settings import Options
 
 DEV_SET = Path(__file__).parent / "data" / "places_news_dev.jsonl"
@@ -82,7 +89,8 @@ def test_places_news_dev_set_case(doc: dict) -> None:
 
 @pytest.mark.issue(16)
 def test_places_dev_set_covers_every_class() -> None:
-    assert {doc["class"] for doc in _docs()} == {"bloc", "city-state", "facility", "modifier", "river"}
+    assert {doc["class"] for doc in _docs()} == {"bloc", "city-state", "context", "dateline", "facility", "modifier",
+                                                 "river"}
 
 
 @pytest.mark.issue(16)
@@ -177,3 +185,39 @@ def test_places_aid_convoy_example_city_anchor_and_river() -> None:
     assert phrase.relation is not None and phrase.relation.anchor_geonameid == 706448
     assert distance_km(phrase.lat, phrase.lon, kherson[0].lat, kherson[0].lon) == pytest.approx(15, abs=0.5)
     assert not any(p.text == "Dnipro" and p.geonameid is not None for p in places)  # the river, not the city
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("text", [
+    "The ministry cited Arab information agencies.", "The Western media repeated the claim.",
+    "It was a propaganda tool of the West.", "Shelling came from the east.",
+])
+def test_places_adjectives_and_compass_words_are_no_places(text: str) -> None:
+    assert _geoparser().parse(text) == []
+
+
+@pytest.mark.issue(16)
+def test_places_a_bare_county_name_opening_an_organisation_is_no_place() -> None:
+    assert _geoparser().parse("The White Helmets brought cameras.") == []
+    found = _geoparser().parse("Officers of the Grovetown Police Department arrested him.")
+    assert [(p.text, p.candidate and p.candidate.geonameid) for p in found] == [("Grovetown", 4198514)]
+
+
+@pytest.mark.issue(16)
+def test_places_demonyms_are_context_for_the_other_names() -> None:
+    text = "Russian jets struck targets east of Palmyra, a Syrian source said."
+    assert set(demonym_names(text, load_gazetteer())) == {"@demonym RU", "@demonym SY"}
+    palmyra = next(p for p in _geoparser().parse(text) if p.text == "Palmyra")
+    assert palmyra.candidate is not None and palmyra.candidate.country_code == "SY"
+
+
+@pytest.mark.issue(16)
+def test_places_a_country_name_is_no_neighbour_of_a_namesake_village() -> None:
+    near, far = _place("Palmyra", "P.PPL", 5_000), _place("Palmyra", "P.PPL", 9_000, "02")
+    far = Candidate(far.pid, None, far.name, 40.0, 40.0, "XB", "02", "P.PPL", far.population, 0)
+    village = _place("Ruritania", "P.PPL", 600)
+    country = Candidate(99, None, "Ruritania", 50.0, 50.0, "XR", "", "A.PCLI", 5_000_000, 0)
+    support = nearby_support({"palmyra": Name("palmyra", [near, far], False),
+                              "ruritania": Name("ruritania", [village, country], False)})
+    assert support["palmyra"] == {near: 0.0, far: 0.0}  # the village called Ruritania lends Palmyra no support
+    assert support["ruritania"][village] == 1.0  # while a country's name still receives it

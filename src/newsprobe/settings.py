@@ -18,6 +18,11 @@ MAX_HTML_DEPTH = 200
 LIKELY_LANGUAGES = ("en", "ru", "uk", "ar", "fr", "de", "es", "tr", "fa", "zh", "it", "pt", "pl", "he")
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson")
 USER_AGENT = "newsprobe/0.1 (+offline news analysis)"
+# onnxruntime threads per model session (default 2). Batch workers set 1: Dask already runs one article per
+# worker thread, and more threads than cores only adds switching.
+ONNX_THREADS_ENV = "NEWSPROBE_ONNX_THREADS"
+# Propaganda models: `fast` (MiniLM ensemble, the default) and `accurate` (one base-size encoder).
+PROPAGANDA_PROFILES = ("fast", "accurate")
 
 
 @dataclass(frozen=True)
@@ -31,3 +36,7 @@ class Options:
     languages: tuple[str, ...] = LIKELY_LANGUAGES
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    # Propaganda model: `fast` (MiniLM ensemble) or `accurate` (base-size encoder, slower); a model folder
+    # given here (e.g. one you trained) replaces the profile's installed model.
+    propaganda_profile: str = "fast"
+    propaganda_model: str | None = None

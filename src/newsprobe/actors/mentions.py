@@ -81,10 +81,7 @@ def find_mentions(text: str, tokens: list[Token], table: ActorTable) -> list[Men
 
 
 def _alias_at(text: str, tokens: list[Token], i: int, table: ActorTable) -> tuple[Mention, int] | None:
-    # Only as many words as the longest alias that begins with this word: most words begin none, and
-    # trying every alias length at every token cost the table's longest alias squared per token.
-    first = _key(tokens[i])
-    longest = max(table.longest_alias.get(first, 0), table.longest_alias.get(first.lower(), 0))
+    longest = table.longest_from.get(_key(tokens[i]).lower(), 0)
     for size in range(min(longest, len(tokens) - i), 0, -1):
         words = tokens[i : i + size]
         exact = table.exact.get(tuple(_key(token) for token in words))

@@ -84,11 +84,13 @@ class ActorTable:
         return {country.iso2: country for country in self.countries}
 
     @functools.cached_property
-    def longest_alias(self) -> dict[str, int]:
-        """First word of an alias (as written, or folded) → the most words of an alias it begins."""
+    def longest_from(self) -> dict[str, int]:
+        """Lower-cased first word of an alias → the most words of an alias starting with it, so the text is
+        only searched at words that can start one."""
         longest: dict[str, int] = {}
         for key in (*self.exact, *self.folded):
-            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+            first = key[0].lower()
+            longest[first] = max(longest.get(first, 0), len(key))
         return longest
 
 

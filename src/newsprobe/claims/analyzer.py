@@ -9,25 +9,28 @@ from newsprobe.claims import lexicon as lx
 from newsprobe.claims.attribution import Found, find_attribution
 from newsprobe.claims.hedges import find_hedges
 from newsprobe.claims.sentences import split_sentences
-from newsprobe.model import Analysis, Attribution, Claim, SpanRef
+from newsprobe.model import Analysis, Attribution, Claim, Quantity, SpanRef
 from newsprobe.quantities.analyzer import find_quantities
 from newsprobe.quantities.tokens import tokenize
 
 _MIN_WORDS = 4
 
 
-def find_claims(text: str, start: int = 0, anchors: list[tuple[int, int]] | None = None) -> list[Claim]:
+def find_claims(text: str, start: int = 0, anchors: list[tuple[int, int]] | None = None,
+                quantities: list[Quantity] | None = None) -> list[Claim]:
     """Factual claims of `text[start:]`.
 
     Args:
         text: the article text.
         start: offset where the body starts.
         anchors: spans that make a sentence checkable (actors, places); counted quantities are added here.
+        quantities: the counted quantities of `text[start:]` when already found; found here otherwise.
 
     Returns:
         One `Claim` per factual sentence, with its attribution and hedges.
     """
-    spans = [*(anchors or []), *(quantity.offsets for quantity in find_quantities(text, start))]
+    counted = find_quantities(text, start) if quantities is None else quantities
+    spans = [*(anchors or []), *(quantity.offsets for quantity in counted)]
     claims = []
     for begin, end in split_sentences(text, start):
         check_budget("the claims analyzer")
@@ -91,4 +94,6 @@ class ClaimsAnalyzer:
             if entity.attributes.get("resolved_by") != "generic"
         ]
         anchors += [place.offsets for place in analysis.places]
-        analysis.claims.extend(find_claims(analysis.article.text, analysis.article.body_start, anchors))
+        # The quantities analyzer ran the same search over the same body: reuse its findings.
+        counted = analysis.quantities if "quantities" in analysis.analyzers else None
+        analysis.claims.extend(find_claims(analysis.article.text, analysis.article.body_start, anchors, counted))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newsprobe.cli.options import reading_options, reading_options_value
+from newsprobe.cli.options import profile_options, reading_options, reading_options_value, with_profile
 from newsprobe.cli.progress import progress_over, summary_line
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest import STDIN, expand_inputs
@@ -24,16 +24,19 @@ from newsprobe.settings import Options
               help="text: terminal report; html: self-contained page; json/jsonl: the Analysis schema.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
 @reading_options
+@profile_options
 def analyze_command(
     inputs: tuple[str, ...], output_format: str, output: Path | None, only: tuple[str, ...],
-    skip: tuple[str, ...], max_bytes: int, max_chars: int, timeout: float, max_seconds: float,
+    skip: tuple[str, ...], max_bytes: int, max_chars: int, timeout: float, max_seconds: float, profile: str,
+    propaganda_model: str | None,
 ) -> None:
     """Analyse INPUTS: files, folders (recursive), http(s) URLs, or - for stdin.
 
     Text files follow the corpus convention (title line, empty line, body); .html pages and
     .json/.jsonl records ({"id", "text", "title", "url", "outlet", "published"}) are read too.
     """
-    options = reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds)
+    options = with_profile(reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds),
+                           profile, propaganda_model)
     note_added_analyzers(options)
     expanded = expand_inputs(inputs)
     # A JSONL file or stdin holds an unknown number of articles: the bar then counts without a total.
@@ -64,6 +67,8 @@ def _write(writer: Writer, analysis: Analysis) -> InputError | None:
     """Write one analysis; a writer failure becomes an error for that article alone."""
     try:
         writer.write(analysis)
+    except BrokenPipeError:
+        raise  # the reader of our output has gone (`| head`): the whole run ends quietly, see cli.main
     except Exception as error:  # noqa: BLE001 (one unwritable article must not stop the others)
         source = analysis.article.source or analysis.article.id
         return InputError(Errors.E032, source, detail=f"{type(error).__name__}: {error}")

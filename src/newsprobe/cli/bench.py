@@ -8,7 +8,7 @@ import click
 
 from newsprobe.cli.analyze import note_added_analyzers
 from newsprobe.ingest import expand_inputs
-from newsprobe.pipeline.bench import bench_pipeline
+from newsprobe.pipeline.bench import REFERENCES, bench_pipeline
 from newsprobe.pipeline.families import FAMILIES
 from newsprobe.pipeline.scaling import SIZES, bench_scaling, scaling_table
 from newsprobe.settings import Options
@@ -18,19 +18,26 @@ from newsprobe.settings import Options
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--only", multiple=True, help="Measure only these analyzers.")
 @click.option("--skip", multiple=True, help="Leave these analyzers out.")
-def bench_analyze_command(inputs: tuple[str, ...], only: tuple[str, ...], skip: tuple[str, ...]) -> None:
-    """Articles per second of `analyze` over INPUTS, and its cost relative to reading them."""
+@click.option("--reference", type=click.Choice(REFERENCES), default="reading", show_default=True,
+              help="What the time is compared with: reading the inputs alone, or spaCy's small English "
+                   "pipeline (en_core_web_sm, nlp.pipe) on the same texts, alternating in chunks.")
+def bench_analyze_command(inputs: tuple[str, ...], only: tuple[str, ...], skip: tuple[str, ...],
+                          reference: str) -> None:
+    """Articles per second of `analyze` over INPUTS, and its cost relative to a reference in the same run."""
     options = Options(only=only, skip=skip)
     note_added_analyzers(options)
-    result = bench_pipeline(expand_inputs(inputs), options)
-    click.echo(f"articles            {result.articles}")
+    result = bench_pipeline(expand_inputs(inputs), options, reference)
+    per_article = 1000 / max(1, result.articles)
+    click.echo(f"articles            {result.articles} ({result.words:,} words)")
     click.echo(f"analyzer load       {result.load_s:.2f} s")
-    click.echo(f"read + language id  {result.read_s:.2f} s (reference)")
-    click.echo(f"analyse             {result.analyse_s:.2f} s = {result.articles_per_s:.1f} articles/s")
-    click.echo(f"analyse / reference {result.cost_vs_reading:.2f}x")
+    spent, analyse = result.reference_time, result.analyse_time
+    click.echo(f"reference           {spent.wall:.2f} s, CPU {spent.cpu:.2f} s ({result.reference})")
+    click.echo(f"analyse             {analyse.wall:.2f} s, CPU {analyse.cpu:.2f} s = "
+               f"{result.articles_per_s:.2f} articles/s, {result.words_per_s:,.0f} words/s")
+    click.echo(f"analyse / reference {result.ratio:.2f}x wall, {result.cpu_ratio:.2f}x CPU")
     click.echo(f"peak RSS            {result.peak_rss_mb:.0f} MB")
     for name, seconds in result.analyzer_s.items():
-        click.echo(f"  {name:<17} {seconds:7.2f} s  {1000 * seconds / max(1, result.articles):6.1f} ms/article")
+        click.echo(f"  {name:<17} {seconds:7.2f} s  {seconds * per_article:6.1f} ms/article")
 
 
 @click.command("scaling")

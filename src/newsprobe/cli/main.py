@@ -10,6 +10,7 @@ import click
 
 from newsprobe import __version__
 from newsprobe.cli.analyze import analyze_command
+from newsprobe.cli.batch import batch_command
 from newsprobe.cli.bench import bench_analyze_command, bench_scaling_command
 from newsprobe.cli.events import eval_events_command, export_events_command, train_events_command
 from newsprobe.cli.events_core import eval_actors_command, eval_quantities_command, train_actors_command
@@ -89,6 +90,7 @@ cli.add_command(ingest_command)
 cli.add_command(reanalyze_command)
 cli.add_command(db_group)
 cli.add_command(serve_command)
+cli.add_command(batch_command)
 bench.add_command(bench_analyze_command)
 bench.add_command(bench_store_command, "store")
 bench.add_command(bench_api_command, "api")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 import click
@@ -12,6 +13,7 @@ from newsprobe.settings import (
     MAX_ARTICLE_CHARS,
     MAX_ARTICLE_SECONDS,
     MAX_INPUT_BYTES,
+    PROPAGANDA_PROFILES,
     Options,
 )
 
@@ -46,3 +48,17 @@ def reading_options_value(only: tuple[str, ...], skip: tuple[str, ...], max_byte
     """The `Options` the reading options describe."""
     return Options(max_bytes=max_bytes, max_chars=max_chars, fetch_timeout_s=timeout,
                    max_seconds=max_seconds or None, only=only, skip=skip)
+
+
+# --profile, --propaganda-model: which propaganda model the analysis uses (`analyze`, `ingest`, `batch`).
+profile_options = with_options(
+    click.option("--profile", type=click.Choice(PROPAGANDA_PROFILES), default="fast", show_default=True,
+                 help="Propaganda model: fast (MiniLM ensemble) or accurate (base-size encoder, slower)."),
+    click.option("--propaganda-model", type=click.Path(file_okay=False, exists=True),
+                 help="A propaganda model folder (e.g. one you trained) to use instead of the profile's."),
+)
+
+
+def with_profile(options: Options, profile: str, propaganda_model: str | None) -> Options:
+    """`options` with the propaganda profile and model the profile options chose."""
+    return replace(options, propaganda_profile=profile, propaganda_model=propaganda_model)

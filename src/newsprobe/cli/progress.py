@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import click
@@ -49,3 +50,18 @@ def plural(count: int, noun: str) -> str:
 def summary_line(done: int, failures: int, verb: str = "analysed") -> str:
     """The closing line of a run: `3 articles analysed, 1 input failed.`"""
     return f"{plural(done, 'article')} {verb}, {plural(failures, 'input')} failed."
+@contextmanager
+def step_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A bar with time left for a run counted in steps; yields the `(done, total)` hook the run calls."""
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            if progress.tasks[0].total is None:
+                # A resumed run starts mid-way: the speed behind the time left counts from here.
+                progress.reset(task, total=total, completed=done)
+            progress.update(task, completed=done)
+
+        yield advance

@@ -13,7 +13,8 @@ import click
 from newsprobe.cli.progress import plural, progress_over, summary_line
 from newsprobe.errors import Errors, InputError, NewsprobeError
 from newsprobe.propaganda.corpus import FOLD_SPLITS, FOLDS, held_out_split
-from newsprobe.propaganda.recipe import TrainSettings
+from newsprobe.propaganda.recipe import RECIPES, TrainSettings
+from newsprobe.settings import PROPAGANDA_PROFILES
 
 
 def _user_errors(command: Callable[..., None]) -> Callable[..., None]:
@@ -31,20 +32,37 @@ _DATA = click.option("--data", "data_dir", required=True, type=click.Path(file_o
                      help="PTC folder with articles/ and labels/.")
 _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
                        help="TSV file to write.")
+_PROFILE = click.option("--profile", type=click.Choice(PROPAGANDA_PROFILES), default="fast", show_default=True,
+                        help="fast: MiniLM ensemble; accurate: base-size encoder.")
+_MODEL = click.option("--model", "model_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+                      help="A model folder (e.g. one you trained) to use instead of the profile's.")
+
+
+def _model_dir(profile: str, model_dir: Path | None) -> Path:
+    from newsprobe.propaganda.profiles import profile_dir
+
+    return profile_dir(profile, model_dir)
 
 
 @click.command("propaganda")
 @_DATA
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the model (default: the shipped model folder).")
-@click.option("--seed", "seeds", type=int, multiple=True, default=TrainSettings.seeds, show_default=True,
-              help="One ensemble member per seed (repeat the option).")
-@click.option("--epochs", type=int, default=TrainSettings.epochs, show_default=True)
+              help="Where to write the model, its checkpoints and train.log (default: the installed model folder "
+              "of the encoder's profile: fast for minilm-l6, accurate for mpnet-base).")
+@click.option("--encoder", type=click.Choice(list(RECIPES)), default=TrainSettings.encoder, show_default=True,
+              help="Pre-trained encoder: minilm-l6 for the fast profile, mpnet-base for the accurate one; each "
+              "brings its own recipe (seeds, epochs, learning rate), which the options below override.")
+@click.option("--seed", "seeds", type=int, multiple=True,
+              help="One ensemble member per seed (repeat the option); default: the encoder's recipe "
+              "(13 and 7 for minilm-l6, 13 for mpnet-base).")
+@click.option("--epochs", type=click.IntRange(1), default=None,
+              help="Default: the encoder's recipe (2 for minilm-l6, 3 for mpnet-base).")
 @click.option("--max-steps", type=int, default=TrainSettings.max_steps, show_default=True,
               help="Stop after this many steps (0: none).")
-@click.option("--split", type=click.Choice(["train", "fit", *FOLD_SPLITS[3::2]]), default=TrainSettings.split,
-              show_default=True, help="Articles to train on: all non-dev ones, those outside the tuning part too, "
-              "or those outside one cross-validation fold (scored on that fold).")
+@click.option("--split", type=click.Choice(["train", "fit", *FOLD_SPLITS[3::2]]), default=None,
+              help="Articles to train on: all non-dev ones, those outside the tuning part too, or those outside "
+              "one cross-validation fold (scored on that fold). Default: the encoder's recipe (train for "
+              "minilm-l6; fit for mpnet-base, so its thresholds are chosen on the tuning part, never on dev).")
 @click.option("--window-tokens", type=click.IntRange(16, 510), default=TrainSettings.window_tokens, show_default=True,
               help="Word pieces the encoder reads at once.")
 @click.option("--window-stride", type=click.IntRange(1), default=TrainSettings.window_stride, show_default=True,
@@ -58,31 +76,45 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
               help=f"Train one model per fold ({FOLDS} folds, fold 1 = dev) under --out/fold-K, each on the other "
               "folds, and score every article with the model that never read it (needs --thresholds; a re-run "
               "reuses finished folds).")
+@click.option("--checkpoint-every", type=click.IntRange(1), default=50, show_default=True,
+              help="Steps between checkpoints (one also closes each epoch); a re-run with the same options "
+              "resumes from the last one.")
 @_user_errors
 def train_propaganda_command(
-    data_dir: Path, out_dir: Path | None, seeds: tuple[int, ...], epochs: int, max_steps: int, split: str,
-    window_tokens: int, window_stride: int, train_embeddings: bool, thresholds: tuple[float, float] | None,
-    cross_validate: bool,
+    data_dir: Path, out_dir: Path | None, encoder: str, seeds: tuple[int, ...], epochs: int | None, max_steps: int,
+    split: str | None, window_tokens: int, window_stride: int, train_embeddings: bool,
+    thresholds: tuple[float, float] | None, cross_validate: bool, checkpoint_every: int,
 ) -> None:
-    """Fine-tune the technique models on the PTC training articles (dev split held out)."""
+    """Fine-tune the technique models on the PTC training articles (dev split held out).
+
+    Checkpoints go to OUT/checkpoints and the run's log to OUT/train.log; a killed run resumes when the same
+    command is run again.
+    """
     try:
-        from newsprobe.propaganda.train import build_model, encoder_dir
+        from newsprobe.propaganda.encoders import encoder_dir
+        from newsprobe.propaganda.train import build_model
     except ImportError as error:
         raise NewsprobeError(Errors.E102, detail=str(error)) from error
-    from newsprobe.propaganda.model import MODEL_DIR
+    from newsprobe.cli.progress import step_bar
+    from newsprobe.propaganda.profiles import PROFILES
 
-    settings = replace(TrainSettings(), seeds=seeds, epochs=epochs, max_steps=max_steps, split=split,
-                       window_tokens=window_tokens, window_stride=window_stride, train_embeddings=train_embeddings,
-                       span_thresholds=thresholds)
+    recipe = RECIPES[encoder]
+    split = split or recipe.split
+    settings = replace(recipe, seeds=seeds or recipe.seeds, epochs=epochs or recipe.epochs, max_steps=max_steps,
+                       split=split, window_tokens=window_tokens, window_stride=window_stride,
+                       train_embeddings=train_embeddings, span_thresholds=thresholds)
     fold_run = cross_validate or split.startswith("not-fold-")
     if fold_run and (out_dir is None or thresholds is None):
         raise NewsprobeError(Errors.E107)
     if cross_validate and out_dir is not None:
         _cross_validate(data_dir, out_dir, settings)
         return
-    card = build_model(data_dir, out_dir or MODEL_DIR, encoder_dir(), settings, log=click.echo)
+    out_dir = out_dir or PROFILES["fast" if encoder == "minilm-l6" else "accurate"]
+    with step_bar("training") as on_step:
+        card = build_model(data_dir, out_dir, encoder_dir(encoder), settings, log=click.echo,
+                           every=checkpoint_every, on_step=on_step)
     held_out = card[held_out_split(split)]
-    click.echo(f"model written to {out_dir or MODEL_DIR} ({held_out_split(split)} SI F1 {held_out['si']['f1']}, "
+    click.echo(f"model written to {out_dir} ({held_out_split(split)} SI F1 {held_out['si']['f1']}, "
                f"TC micro-F1 {held_out['tc_micro_f1']})")
 
 
@@ -90,10 +122,11 @@ def _cross_validate(data_dir: Path, out_dir: Path, settings: TrainSettings) -> N
     """Run and print the cross-validation; its report is also written to `out_dir/cross_validation.json`."""
     import json
 
+    from newsprobe.propaganda.encoders import encoder_dir
     from newsprobe.propaganda.evaluate import format_cross_validation
-    from newsprobe.propaganda.train import cross_validate, encoder_dir
+    from newsprobe.propaganda.train import cross_validate
 
-    validation = cross_validate(data_dir, out_dir, encoder_dir(), settings, log=click.echo)
+    validation = cross_validate(data_dir, out_dir, encoder_dir(settings.encoder), settings, log=click.echo)
     (out_dir / "cross_validation.json").write_text(json.dumps(validation.to_dict(), indent=2) + "\n", encoding="utf-8")
     click.echo(format_cross_validation(validation))
 
@@ -106,8 +139,10 @@ def propaganda_group() -> None:
 @propaganda_group.command("predict")
 @click.argument("inputs", nargs=-1, required=True)
 @_OUTPUT
+@_PROFILE
+@_MODEL
 @_user_errors
-def predict_command(inputs: tuple[str, ...], output: Path) -> None:
+def predict_command(inputs: tuple[str, ...], output: Path, profile: str, model_dir: Path | None) -> None:
     """Find technique spans in INPUTS; write `id<TAB>technique<TAB>start<TAB>end` rows.
 
     The spans are those of `newsprobe analyze` (the same analyzer, header and legal notices left out).
@@ -116,7 +151,9 @@ def predict_command(inputs: tuple[str, ...], output: Path) -> None:
     from newsprobe.propaganda.ptc import format_rows, read_sources, technique_rows
     from newsprobe.settings import Options
 
-    pipeline, rows, failures, done = Pipeline(Options(only=("propaganda",))), [], 0, 0
+    options = Options(only=("propaganda",), propaganda_profile=profile,
+                      propaganda_model=str(model_dir) if model_dir else None)
+    pipeline, rows, failures, done = Pipeline(options), [], 0, 0
     for source in progress_over(read_sources(inputs), total=None, label="predicting"):
         if isinstance(source, InputError):
             failures += _report(source)
@@ -137,8 +174,11 @@ def predict_command(inputs: tuple[str, ...], output: Path) -> None:
 @click.option("--spans", "spans_path", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="TSV rows `id<TAB>?<TAB>start<TAB>end` to label.")
 @_OUTPUT
+@_PROFILE
+@_MODEL
 @_user_errors
-def classify_command(inputs: tuple[str, ...], spans_path: Path, output: Path) -> None:
+def classify_command(inputs: tuple[str, ...], spans_path: Path, output: Path, profile: str,
+                     model_dir: Path | None) -> None:
     """Name the technique of each span in SPANS (offsets into INPUTS); write PTC rows."""
     from newsprobe.propaganda.model import load_model
     from newsprobe.propaganda.ptc import classify_all, format_rows, read_sources, read_span_rows
@@ -150,7 +190,7 @@ def classify_command(inputs: tuple[str, ...], spans_path: Path, output: Path) ->
             failures += _report(source)
         else:
             sources.append(source)
-    output.write_text(format_rows(classify_all(load_model(), sources, spans)), encoding="utf-8")
+    output.write_text(format_rows(classify_all(load_model(_model_dir(profile, model_dir)), sources, spans)), encoding="utf-8")
     _finish(failures)
 
 
@@ -158,22 +198,27 @@ def classify_command(inputs: tuple[str, ...], spans_path: Path, output: Path) ->
 @_DATA
 @click.option("--split", type=click.Choice(["dev", "tune", "fit", "train", "all"]), default="dev", show_default=True,
               help="dev: never trained on; tune: the part of train held out with `train --split fit`.")
+@_PROFILE
+@_MODEL
 @_user_errors
-def eval_propaganda_command(data_dir: Path, split: str) -> None:
+def eval_propaganda_command(data_dir: Path, split: str, profile: str, model_dir: Path | None) -> None:
     """SI precision/recall/F1 and TC micro-F1 (per technique too) on a split of a PTC folder."""
     from newsprobe.propaganda.evaluate import evaluate, format_report
+    from newsprobe.propaganda.model import PropagandaModel
 
-    click.echo(format_report(evaluate(data_dir, split)))
+    click.echo(format_report(evaluate(data_dir, split, PropagandaModel(_model_dir(profile, model_dir)))))
 
 
 @click.command("propaganda")
 @_DATA
+@_PROFILE
+@_MODEL
 @_user_errors
-def bench_propaganda_command(data_dir: Path) -> None:
+def bench_propaganda_command(data_dir: Path, profile: str, model_dir: Path | None) -> None:
     """Articles/s of `propaganda predict` over DATA/articles after model load; load time; peak RSS."""
     from newsprobe.propaganda.evaluate import bench
 
-    report = bench(data_dir)
+    report = bench(data_dir, _model_dir(profile, model_dir))
     click.echo(f"articles {report.articles}\nload_s {report.load_s}\npredict_s {report.predict_s}\n"
                f"articles_per_s {report.articles_per_s}\npeak_rss_mb {report.peak_rss_mb}")
 

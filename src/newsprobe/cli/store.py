@@ -10,7 +10,13 @@ from pathlib import Path
 
 import click
 
-from newsprobe.cli.options import reading_options, reading_options_value, with_options
+from newsprobe.cli.options import (
+    profile_options,
+    reading_options,
+    reading_options_value,
+    with_options,
+    with_profile,
+)
 from newsprobe.cli.progress import progress_over
 from newsprobe.corpus import IngestSummary, ingest, reanalyze
 from newsprobe.corpus.bench import bench_store
@@ -33,16 +39,18 @@ DB_OPTION = click.option("--db", "db", envvar="NEWSPROBE_DB", default=None, show
 @click.argument("inputs", nargs=-1, required=True)
 @DB_OPTION
 @reading_options
+@profile_options
 @click.option("--batch-size", type=click.IntRange(1), default=FLUSH_EVERY, show_default=True,
               help="Analyses written per transaction: at most this many are analysed again after a kill.")
 def ingest_command(inputs: tuple[str, ...], db: str | None, only: tuple[str, ...], skip: tuple[str, ...],
-                   max_bytes: int, max_chars: int, timeout: float, max_seconds: float, batch_size: int) -> None:
+                   max_bytes: int, max_chars: int, timeout: float, max_seconds: float, profile: str, propaganda_model: str | None, batch_size: int) -> None:
     """Analyse INPUTS and keep them in the store: files, folders, JSON/JSONL, URLs, RSS/Atom feeds, - for stdin.
 
     Articles already stored with the same analyzer versions are skipped, so a run stopped halfway
     resumes where it stopped; older analyses are replaced.
     """
-    options = reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds)
+    options = with_profile(reading_options_value(only, skip, max_bytes, max_chars, timeout, max_seconds), profile,
+                           propaganda_model)
     expanded = expand_inputs(inputs)
     many = any(item == STDIN or "://" in item or item.endswith((".json", ".jsonl", ".ndjson")) for item in expanded)
     with Store(db) as store:

@@ -1,5 +1,5 @@
 """Keeping a corpus: read, analyse and store articles (`ingest`), and bring old analyses up to date (`reanalyze`)."""
 
-from newsprobe.corpus.ingest import IngestSummary, analyzer_versions, ingest, reanalyze
+from newsprobe.corpus.ingest import IngestSummary, ingest, reanalyze
 
-__all__ = ["IngestSummary", "analyzer_versions", "ingest", "reanalyze"]
+__all__ = ["IngestSummary", "ingest", "reanalyze"]

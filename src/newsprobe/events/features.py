@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import zlib
 
@@ -43,8 +44,8 @@ def hashed_counts(text: str) -> dict[int, float]:
     for gram in _grams(normalise_note(text)):
         bucket = zlib.crc32(gram.encode("utf-8")) % N_FEATURES
         counts[bucket] = counts.get(bucket, 0.0) + 1.0
-    weights = {k: 1.0 + np.log(v) for k, v in counts.items()}
-    norm = float(np.sqrt(sum(w * w for w in weights.values()))) or 1.0
+    weights = {k: 1.0 + math.log(v) for k, v in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {k: w / norm for k, w in weights.items()}
 
 

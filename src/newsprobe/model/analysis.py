@@ -18,7 +18,7 @@ from newsprobe.model.quantities import Quantity
 from newsprobe.model.signals import Signal
 from newsprobe.model.techniques import PropagandaSummary, TechniqueSpan
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 LAYERS = ("techniques", "entities", "places", "quantities", "claims", "events", "signals")
 
 

@@ -19,3 +19,6 @@ class PropagandaSummary(Record):
 
     counts: dict[str, int] = Field(default_factory=dict, description="Spans per technique.")
     score: float = Field(default=0.0, ge=0.0, le=1.0, description="Article-level propaganda score.")
+    profile: str | None = Field(default=None, description="Propaganda profile that ran: `fast` or `accurate`.")
+    model: str | None = Field(
+        default=None, description="Version of the model behind the techniques: `ENCODER@TRAINED`, from its card.")

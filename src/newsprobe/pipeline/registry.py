@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections.abc import Callable
 from typing import ClassVar, Protocol
 
 from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.model import Analysis
+from newsprobe.settings import Options
 
 # Name → "module:class". Order is the run order: an analyzer comes after those whose layers it reads.
 ANALYZERS: dict[str, str] = {
@@ -31,6 +33,8 @@ class Analyzer(Protocol):
     assigns: ClassVar[tuple[str, ...]]
     # ISO 639-1 codes the analyzer can read; empty means any language.
     languages: ClassVar[tuple[str, ...]]
+    # An analyzer may also declare `options: ClassVar[tuple[str, ...]]`, the `Options` fields it is built with
+    # (passed to its constructor as keywords).
 
     def __call__(self, analysis: Analysis) -> None: ...
 
@@ -44,10 +48,22 @@ def analyzer_class(name: str) -> type[Analyzer]:
     return found
 
 
+def load_analyzer(name: str, options: Options | None = None) -> Analyzer:
+    """The analyzer registered as `name`, built with the option fields it declares; built once per choice."""
+    fields = getattr(analyzer_class(name), "options", ())
+    chosen = options or Options()
+    return _build(name, tuple((field, getattr(chosen, field)) for field in fields))
+
+
 @functools.cache
-def load_analyzer(name: str) -> Analyzer:
-    """The analyzer registered as `name`; its model loads on the first call only."""
-    return analyzer_class(name)()
+def _build(name: str, settings: tuple[tuple[str, object], ...]) -> Analyzer:
+    build: Callable[..., Analyzer] = analyzer_class(name)
+    return build(**dict(settings))
+
+
+def analyzer_versions(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """`{name: "name.vN"}` of the selected analyzers, as an `Analysis` records them, without loading models."""
+    return {name: f"{name}.{analyzer_class(name).version}" for name in select_analyzers(only, skip)}
 
 
 def select_analyzers(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[str]:

@@ -20,7 +20,7 @@ class Pipeline:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         names = select_analyzers(self.options.only, self.options.skip)
-        self.analyzers: list[Analyzer] = [load_analyzer(name) for name in names]
+        self.analyzers: list[Analyzer] = [load_analyzer(name, self.options) for name in names]
         check_requirements(self.analyzers)
         # The loaded models are millions of long-lived objects: exempt them from the cyclic garbage collector,
         # whose full passes over them made the cost of a long article grow with its allocations times the heap.
@@ -91,12 +91,14 @@ def analyze_many(inputs: Iterable[str], options: Options | None = None) -> Itera
     options = options or Options()
     pipeline = _cached_pipeline(options)
     for item in read_articles(inputs, options):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            yield pipeline(item)
-        except InputError as error:  # over the time budget
-            yield error
-        except Exception as error:  # noqa: BLE001 (an analyzer bug on one article must not stop the batch)
-            yield InputError(Errors.E016, item.source or item.id, detail=f"{type(error).__name__}: {error}")
+        yield item if isinstance(item, InputError) else analyze_or_error(pipeline, item)
+
+
+def analyze_or_error(pipeline: Pipeline, article: Article) -> Analysis | InputError:
+    """The article's analysis, or an `E016` error when an analyzer fails on it (`E030` past its time budget)."""
+    try:
+        return pipeline(article)
+    except InputError as error:  # over the time budget
+        return error
+    except Exception as error:  # noqa: BLE001 (an analyzer bug on one article must not stop the batch)
+        return InputError(Errors.E016, article.source or article.id, detail=f"{type(error).__name__}: {error}")

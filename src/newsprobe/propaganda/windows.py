@@ -35,11 +35,14 @@ def load_tokenizer(path: Path) -> Tokenizer:
 
 
 def special_ids(tokenizer: Tokenizer) -> tuple[int, int]:
-    """Ids of [CLS] and [SEP], which frame every window."""
-    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    if cls_id is None or sep_id is None:
-        raise ValueError("the tokenizer has no [CLS]/[SEP] tokens: not a BERT-style tokenizer")
-    return cls_id, sep_id
+    """Ids of the tokens the encoder frames a text with: [CLS] … [SEP] (MiniLM) or <s> … </s> (MPNet).
+
+    Asked of the tokenizer's own post-processor: MPNet's vocabulary also holds a [CLS] it never uses.
+    """
+    framed = tokenizer.encode("", add_special_tokens=True).ids
+    if len(framed) != 2:
+        raise ValueError("the tokenizer does not frame a text with one opening and one closing token")
+    return framed[0], framed[1]
 
 
 def tokenize(tokenizer: Tokenizer, text: str) -> Tokens:

@@ -1,0 +1,92 @@
+"""Propaganda profiles: chosen in `Options` and the CLI, recorded in the analysis, refused when unknown or
+not installed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newsprobe
+from newsprobe.cli.main import cli
+from newsprobe.errors import NewsprobeError
+from newsprobe.propaganda.model import MODEL_DIR
+from newsprobe.propaganda.profiles import PROFILES, model_version, profile_dir
+from newsprobe.settings import PROPAGANDA_PROFILES, Options
+
+TEXT = ("Opinion: the truth they hide\n\n"
+        "These spineless bureaucrats have betrayed every family in the valley, again and again.\n"
+        "The council will meet on Tuesday to discuss the new bus timetable.\n")
+
+
+@pytest.fixture
+def other_model(tmp_path: Path) -> Path:
+    """A model folder standing in for a trained accurate model: the fast model's first member, its card
+    saying it was trained from mpnet-base on another day."""
+    folder = tmp_path / "accurate"
+    folder.mkdir()
+    for name in ("encoder.onnx", "span_head.onnx", "tokenizer.json"):
+        shutil.copy(MODEL_DIR / name, folder / name)
+    card = json.loads((MODEL_DIR / "card.json").read_text(encoding="utf-8"))
+    card.update(members=[{"encoder": "encoder.onnx", "head": "span_head.onnx"}], created="2026-11-30T10:00:00+00:00")
+    card["settings"]["encoder"] = "mpnet-base"
+    (folder / "card.json").write_text(json.dumps(card), encoding="utf-8")
+    return folder
+
+
+def test_the_profiles_the_cli_offers_are_the_ones_installed() -> None:
+    assert tuple(PROFILES) == PROPAGANDA_PROFILES == ("fast", "accurate")
+    assert profile_dir("fast") == MODEL_DIR
+
+
+@pytest.mark.issue(19)
+def test_the_default_analysis_records_the_fast_profile_and_its_model() -> None:
+    summary = newsprobe.analyze(TEXT, Options(only=("propaganda",))).propaganda
+    assert summary is not None and summary.profile == "fast"
+    card = json.loads((MODEL_DIR / "card.json").read_text(encoding="utf-8"))
+    assert summary.model == model_version(card) == f"minilm-l6@{card['created']}"
+
+
+@pytest.mark.issue(19)
+def test_the_library_options_choose_the_model_and_the_analysis_says_which(other_model: Path) -> None:
+    options = Options(only=("propaganda",), propaganda_profile="accurate", propaganda_model=str(other_model))
+    analysis = newsprobe.analyze(TEXT, options)
+    assert analysis.propaganda is not None
+    assert (analysis.propaganda.profile, analysis.propaganda.model) == ("accurate", "mpnet-base@2026-11-30T10:00:00+00:00")
+    # The fast profile is still served, by its own analyzer.
+    assert newsprobe.analyze(TEXT, Options(only=("propaganda",))).propaganda.profile == "fast"  # type: ignore[union-attr]
+
+
+@pytest.mark.issue(19)
+def test_the_cli_profile_reaches_the_json(runner: CliRunner, tmp_path: Path, other_model: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(article), "-f", "json", "--only", "propaganda",
+                                 "--profile", "accurate", "--propaganda-model", str(other_model)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["propaganda"]
+    assert summary["profile"] == "accurate" and summary["model"].startswith("mpnet-base@")
+
+
+@pytest.mark.issue(19)
+def test_a_missing_model_or_an_unknown_profile_is_a_coded_error(tmp_path: Path) -> None:
+    with pytest.raises(NewsprobeError) as missing:
+        profile_dir("accurate", tmp_path / "nothing-here")
+    assert "[E110]" in missing.value.describe() and "--encoder mpnet-base" in missing.value.describe()
+    with pytest.raises(NewsprobeError) as unknown:
+        newsprobe.analyze(TEXT, Options(only=("propaganda",), propaganda_profile="huge"))
+    assert "[E111]" in unknown.value.describe()
+
+
+@pytest.mark.issue(19)
+def test_the_cli_says_how_to_get_an_accurate_model_when_none_is_installed(runner: CliRunner, tmp_path: Path) -> None:
+    if (PROFILES["accurate"] / "card.json").is_file():
+        pytest.skip("an accurate model is installed")
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(article), "--only", "propaganda", "--profile", "accurate"])
+    assert result.exit_code == 2
+    assert "[E110]" in result.output and "--encoder mpnet-base" in result.output
