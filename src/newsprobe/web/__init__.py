@@ -1,5 +1,6 @@
 """The web layer: the FastAPI app (`create_app`), its JSON API and its pages, all reading one store."""
 
 from newsprobe.web.app import create_app
+from newsprobe.web.limits import WebLimits
 
-__all__ = ["create_app"]
+__all__ = ["WebLimits", "create_app"]

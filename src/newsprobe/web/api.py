@@ -34,6 +34,7 @@ from newsprobe.web.data import (
     search_view_data,
     store_of,
 )
+from newsprobe.web.limits import rate_limited
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(store_of)]
@@ -131,7 +132,9 @@ def outlets(store: StoreDep) -> list[OutletProfile]:
     return outlets_view_data(store)
 
 
-@router.post("/analyze", responses={422: {"description": "Unreadable text or unreachable URL"}})
+@router.post("/analyze", dependencies=[Depends(rate_limited)], responses={
+    422: {"description": "Unreadable text or unreachable URL"}, 413: {"description": "Body over the limit"},
+    429: {"description": "Too many analyses from this client (`Retry-After`)"}})
 def analyze_article(request: Request, body: ArticleIn) -> JSONResponse:
     """Analyse a posted text or URL and return its `Analysis`, without storing it."""
     return JSONResponse(_analysed(request, body).to_dict())

@@ -11,6 +11,7 @@ from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.settings import Options
 from newsprobe.store import Store
 from newsprobe.web import api
+from newsprobe.web.limits import BodyLimit, RateLimiter, WebLimits
 from newsprobe.web.pages import add_pages
 
 
@@ -22,7 +23,7 @@ async def _store_error(_request: Request, error: Exception) -> JSONResponse:
 
 
 def create_app(store: Store, token: str | None = None, options: Options | None = None,
-               tiles_url: str | None = None) -> FastAPI:
+               tiles_url: str | None = None, limits: WebLimits | None = None) -> FastAPI:
     """The app over `store`.
 
     Args:
@@ -31,6 +32,7 @@ def create_app(store: Store, token: str | None = None, options: Options | None =
         options: analyzer selection and limits for `POST /api/analyze` and `POST /api/articles`.
         tiles_url: an online tile server (`https://{s}.example.org/{z}/{x}/{y}.png`) drawn over the offline
             base map; None keeps every page offline.
+        limits: the request body cap and the per-client rate of analyses (`WebLimits()` when None).
 
     Returns:
         The ASGI app; OpenAPI docs at /docs.
@@ -40,6 +42,9 @@ def create_app(store: Store, token: str | None = None, options: Options | None =
     app.state.store = store
     app.state.token = token or None
     app.state.options = options or Options()
+    limits = limits or WebLimits()
+    app.state.rate_limiter = RateLimiter(limits.analyses_per_minute) if limits.analyses_per_minute else None
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)  # inside the security headers (added later)
     app.add_exception_handler(NewsprobeError, _store_error)
     app.add_exception_handler(SQLAlchemyError, _store_error)
     app.include_router(api.router)

@@ -28,6 +28,7 @@ from newsprobe.store import Filters, Store
 from newsprobe.web import corpus_views
 from newsprobe.web.article_view import article_view, technique_name
 from newsprobe.web.data import filter_params
+from newsprobe.web.limits import rate_limited
 from newsprobe.web.security import add_security_headers
 
 HERE = Path(__file__).parent
@@ -139,7 +140,7 @@ def article_report(request: Request, article_id: str) -> Response:
     if analysis is None:
         return not_found(request, f"article {article_id!r}")
     headers = {"Content-Disposition": f'attachment; filename="{_filename(article_id)}.html"',
-               "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+               "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"}
     return HTMLResponse(render_html([analysis]), headers=headers)
 
 
@@ -205,7 +206,7 @@ def analyse_form(request: Request) -> Response:
     return respond(request, "analyse.html", {}, "Analyse a text", form={"text": "", "url": ""})
 
 
-@router.post("/analyse", response_class=HTMLResponse)
+@router.post("/analyse", response_class=HTMLResponse, dependencies=[Depends(rate_limited)])
 def analyse_text(request: Request, text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "",
                  token: Annotated[str, Form()] = "") -> Response:
     """Analyse a pasted text or an address and show the article page; stored only with the serve token."""
@@ -217,7 +218,10 @@ def analyse_text(request: Request, text: Annotated[str, Form()] = "", url: Annot
         return _analyse_error(request, form, error.describe())
     if article is None:
         return _analyse_error(request, form, "Paste a text or give an address.")
-    analysis = analyze(article, options)
+    try:
+        analysis = analyze(article, options)
+    except InputError as error:  # E030: over its time budget
+        return _analyse_error(request, form, error.describe())
     stored = _store_if_allowed(request, analysis, token) if token else None
     return respond(request, "analyse.html", {**article_view(analysis), "stored": stored}, "Analyse a text",
                    form=form)
