@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -57,15 +56,16 @@ def test_the_budget_holds_in_a_worker_thread_and_does_not_leak() -> None:
     check_budget("the main thread, which has no budget")
 
 
-def test_a_long_article_stops_soon_after_its_budget() -> None:
+def test_a_long_article_stops_at_the_first_check_past_its_budget() -> None:
+    # actors and claims read places, whose spaCy pass over 200,000 characters alone takes seconds: a 0.2 s
+    # budget must stop the article there, before the analyzers after it spend anything.
     options = Options(only=("quantities", "actors", "claims"), max_seconds=0.2)
-    pipeline = Pipeline(options)  # analyzers load outside the timing
+    pipeline = Pipeline(options)  # analyzers load outside the budget
     article = article_from_text(family_text("news", 200_000), options)
-    started = time.monotonic()
     with pytest.raises(InputError) as caught:
         pipeline(article)
     assert caught.value.code == "E030"
-    assert time.monotonic() - started < 2.0  # the full analysis takes over ten times longer
+    assert pipeline.seconds["actors"] == pipeline.seconds["claims"] == 0.0
 
 
 def test_cli_max_seconds(runner: CliRunner, tmp_path: Path) -> None:
