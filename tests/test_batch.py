@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from distributed import Client, LocalCluster, Worker
 from newsprobe.batch import BatchOptions, BatchSummary, PipelinePlugin, run_batch
 from newsprobe.batch.worker import PLUGIN_NAME, analyze_chunk
 from newsprobe.cli.main import cli
+from newsprobe.errors import NewsprobeError
 from newsprobe.ingest import read_articles
 from newsprobe.model import Analysis
 from newsprobe.pipeline import ANALYZERS
@@ -25,6 +29,7 @@ pytestmark = pytest.mark.issue(17)
 
 # Cheap analyzers keep the workers light; the pipeline they run is the same code path as the full one.
 LIGHT = Options(only=("signals", "quantities"))
+SRC = Path(__file__).resolve().parents[1] / "src"
 PLACES = ("Raqqa", "Mosul", "Kharkiv", "Idlib", "Aleppo", "Donetsk", "Homs", "Kherson", "Tikrit", "Sirte")
 
 CRASHING_ANALYZER = '''
@@ -158,3 +163,38 @@ def test_cli_batch_unreachable_scheduler(runner: CliRunner, tmp_path: Path) -> N
             "--scheduler", "tcp://127.0.0.1:9", "--only", "signals"]
     result = runner.invoke(cli, args)
     assert result.exit_code == 2 and "[E601]" in result.output, result.output
+
+
+@pytest.mark.issue(18)
+def test_batch_client_killed_mid_run_then_rerun_stores_every_article_once(
+    cluster: LocalCluster, tmp_path: Path, store_url: str
+) -> None:
+    """A real SIGKILL of the `newsprobe batch` process (the one writer) halfway; the re-run loses and
+    duplicates nothing."""
+    corpus = _corpus(tmp_path / "corpus", 60)
+    command = [sys.executable, "-m", "newsprobe", "batch", str(corpus), "--db", store_url,
+               "--scheduler", cluster.scheduler_address, "--chunk-size", "1", "--only", "signals"]
+    environment = {**os.environ, "PYTHONPATH": str(SRC)}
+    client = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = _wait_until_stored(store_url, 10, client)
+    client.send_signal(signal.SIGKILL)
+    client.wait(timeout=30)
+    assert stored < 60, "the client should be killed halfway through"
+    rerun = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=600, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store(store_url) as store:
+        assert (store.count(), len(set(store.ids()))) == (60, 60)
+
+
+def _wait_until_stored(url: str, count: int, process: subprocess.Popen[bytes]) -> int:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with Store(url) as store:
+                stored = store.count()
+        except NewsprobeError:  # the store is not created yet
+            stored = 0
+        if stored >= count:
+            return stored
+        time.sleep(0.05)
+    raise AssertionError(f"batch ended or stalled before storing {count} articles")
