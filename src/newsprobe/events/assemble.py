@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,6 +13,7 @@ from newsprobe.actors.units import unit_name
 from newsprobe.budget import check_budget
 from newsprobe.events.classifier import EventClassifier, Label
 from newsprobe.events.dates import resolve_date
+from newsprobe.events.happening import tells_happening
 from newsprobe.events.locate import locate_event
 from newsprobe.events.roles import Sides, assign_roles
 from newsprobe.events.sentences import Sentence, split_sentences
@@ -27,6 +29,8 @@ UNIDENTIFIED_INTER = 3
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 STATE_FORCES = 1
 NON_VIOLENT = "Strategic developments"
+Spans = Sequence[tuple[int, int]]
+SURE = 0.5  # a violent event read with at least this probability stands without the grammar test
 
 
 @dataclass
@@ -50,15 +54,31 @@ class SentenceReading:
     by_rule: bool = False
 
 
-def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier,
-                   places: list[tuple[int, int]], vector: np.ndarray | None = None) -> SentenceReading:
-    """The classifier's label; a sentence it reads as background or as a non-violent development may still
-    name a violent event by an action noun with its outcome ("heavy losses during the assault of X")."""
+def news_reading(text: str, sentence: Sentence, label: Label, classifier: EventClassifier,
+                 probabilities: np.ndarray, deaths: Spans) -> Label:
+    """Two rules of news register over a strategic development, or a violent event the model is unsure of:
+    a sentence that counts deaths tells violence (a killing is never a strategic development), and one that
+    describes how things stand rather than what happened ("there are cases of defection", "suicide vests
+    found there are of small size") tells no event. Parsing only those sentences keeps the cost low."""
+    if label.event_type == NO_EVENT or (label.event_type != NON_VIOLENT and label.score >= SURE):
+        return label
+    if label.event_type == NON_VIOLENT and any(lies_within(s, e, [(sentence.start, sentence.end)]) for s, e in deaths):
+        return classifier.best_event(probabilities, VIOLENT_TYPES)
+    if not tells_happening(text[sentence.start:sentence.end]):
+        return classifier.no_event(probabilities)
+    return label
+
+
+def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier, places: Spans,
+                   vector: np.ndarray | None = None, deaths: Spans = ()) -> SentenceReading:
+    """The classifier's label, read for news (`news_reading`); a sentence it reads as background or as a
+    non-violent development may still name a violent event by an action noun with its outcome ("heavy
+    losses during the assault of X")."""
     probabilities = classifier.probabilities(text[sentence.start:sentence.end], vector)
-    label = classifier.decide(probabilities)
+    label = news_reading(text, sentence, classifier.decide(probabilities), classifier, probabilities, deaths)
     if label.event_type not in (NO_EVENT, NON_VIOLENT):
         return SentenceReading(label, probabilities)
-    named = nominal_event(text, sentence.start, sentence.end, places)
+    named = nominal_event(text, sentence.start, sentence.end, list(places))
     if named is None:
         return SentenceReading(label, probabilities)
     # The score stays the model's own probability, so such events rank after those the model reads.
@@ -66,11 +86,11 @@ def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier,
 
 
 def group_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier,
-                    places: list[tuple[int, int]]) -> list[Group]:
+                    places: Spans, deaths: Spans = ()) -> list[Group]:
     """Event sentences (the classifier finds an event sub-type, or an action noun names one), joined
     while they share a paragraph and lie at most MAX_GAP sentences apart."""
     vectors = classifier.read_spans(text, [(sentence.start, sentence.end) for sentence in sentences])
-    read = [sentence_label(text, sentence, classifier, places, vector)
+    read = [sentence_label(text, sentence, classifier, places, vector, deaths)
             for sentence, vector in zip(sentences, vectors, strict=True)]
     runs: list[list[int]] = []
     for index, sentence in enumerate(sentences):
@@ -109,7 +129,10 @@ def _label_group(text: str, members: list[Sentence], found: list[SentenceReading
         return Group(members, ruled[0] if ruled else found[0].label)
     start, end = members[0].start, members[-1].end
     stretch = classifier.probabilities(text[start:end], classifier.read_spans(text, [(start, end)])[0])
-    return Group(members, classifier.best_event(np.mean([stretch, *(r.probabilities for r in found)], axis=0)))
+    # A stretch that tells violence is a violent event; its non-violent sentences are the aftermath.
+    violent = VIOLENT_TYPES if any(r.label.event_type in VIOLENT_TYPES for r in found) else ()
+    return Group(members, classifier.best_event(np.mean([stretch, *(r.probabilities for r in found)], axis=0),
+                                                violent))
 
 
 def _actor(text: str, entity: Entity) -> EventActor:
@@ -260,7 +283,8 @@ def assemble_events(analysis: Analysis, classifier: EventClassifier) -> list[Eve
                  if not lies_within(s.start, s.end, notices)]
     scored = []
     places = [(place.start, place.end) for place in analysis.places]
-    for order, group in enumerate(group_sentences(text, sentences, classifier, places)):
+    deaths = [(quantity.start, quantity.end) for quantity in analysis.quantities if quantity.role == "killed"]
+    for order, group in enumerate(group_sentences(text, sentences, classifier, places, deaths)):
         check_budget("the events analyzer")
         event = build_event(analysis, group)
         scored.append((salience(group, event), order, event))
