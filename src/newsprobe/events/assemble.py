@@ -13,7 +13,7 @@ from newsprobe.actors.units import unit_name
 from newsprobe.budget import check_budget
 from newsprobe.events.classifier import EventClassifier, Label
 from newsprobe.events.dates import resolve_date
-from newsprobe.events.happening import tells_happening
+from newsprobe.events.happening import happenings
 from newsprobe.events.locate import locate_event
 from newsprobe.events.roles import Sides, assign_roles
 from newsprobe.events.sentences import Sentence, split_sentences
@@ -54,28 +54,30 @@ class SentenceReading:
     by_rule: bool = False
 
 
-def news_reading(text: str, sentence: Sentence, label: Label, classifier: EventClassifier,
-                 probabilities: np.ndarray, deaths: Spans) -> Label:
-    """Two rules of news register over a strategic development, or a violent event the model is unsure of:
-    a sentence that counts deaths tells violence (a killing is never a strategic development), and one that
-    describes how things stand rather than what happened ("there are cases of defection", "suicide vests
-    found there are of small size") tells no event. Parsing only those sentences keeps the cost low."""
-    if label.event_type == NO_EVENT or (label.event_type != NON_VIOLENT and label.score >= SURE):
+def doubtful(label: Label) -> bool:
+    """Labels the news rules check: a strategic development, or a violent event read with little confidence."""
+    return label.event_type == NON_VIOLENT or (label.event_type != NO_EVENT and label.score < SURE)
+
+
+def news_reading(sentence: Sentence, label: Label, classifier: EventClassifier, probabilities: np.ndarray,
+                 deaths: Spans, told: bool) -> Label:
+    """Two rules of news register over a doubtful label: a sentence that counts deaths tells violence (a
+    killing is never a strategic development), and one that describes how things stand rather than what
+    happened (`told` false: "there are cases of defection", "suicide vests found there are of small size")
+    tells no event."""
+    if not doubtful(label):
         return label
     if label.event_type == NON_VIOLENT and any(lies_within(s, e, [(sentence.start, sentence.end)]) for s, e in deaths):
         return classifier.best_event(probabilities, VIOLENT_TYPES)
-    if not tells_happening(text[sentence.start:sentence.end]):
-        return classifier.no_event(probabilities)
-    return label
+    return label if told else classifier.no_event(probabilities)
 
 
 def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier, places: Spans,
-                   vector: np.ndarray | None = None, deaths: Spans = ()) -> SentenceReading:
+                   probabilities: np.ndarray, told: bool = True, deaths: Spans = ()) -> SentenceReading:
     """The classifier's label, read for news (`news_reading`); a sentence it reads as background or as a
     non-violent development may still name a violent event by an action noun with its outcome ("heavy
     losses during the assault of X")."""
-    probabilities = classifier.probabilities(text[sentence.start:sentence.end], vector)
-    label = news_reading(text, sentence, classifier.decide(probabilities), classifier, probabilities, deaths)
+    label = news_reading(sentence, classifier.decide(probabilities), classifier, probabilities, deaths, told)
     if label.event_type not in (NO_EVENT, NON_VIOLENT):
         return SentenceReading(label, probabilities)
     named = nominal_event(text, sentence.start, sentence.end, list(places))
@@ -85,13 +87,22 @@ def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier, p
     return SentenceReading(classifier.label_from(probabilities, named), probabilities, by_rule=True)
 
 
+def read_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier, places: Spans,
+                   deaths: Spans = ()) -> list[SentenceReading]:
+    """Every sentence's reading; only the doubtful ones are parsed, in one batch (the parse is the cost)."""
+    vectors = classifier.read_spans(text, [(sentence.start, sentence.end) for sentence in sentences])
+    probabilities = [classifier.probabilities(text[s.start:s.end], v) for s, v in zip(sentences, vectors, strict=True)]
+    checked = [i for i, p in enumerate(probabilities) if doubtful(classifier.decide(p))]
+    told = dict(zip(checked, happenings([text[sentences[i].start:sentences[i].end] for i in checked]), strict=True))
+    return [sentence_label(text, sentence, classifier, places, probabilities[i], told.get(i, True), deaths)
+            for i, sentence in enumerate(sentences)]
+
+
 def group_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier,
                     places: Spans, deaths: Spans = ()) -> list[Group]:
     """Event sentences (the classifier finds an event sub-type, or an action noun names one), joined
     while they share a paragraph and lie at most MAX_GAP sentences apart."""
-    vectors = classifier.read_spans(text, [(sentence.start, sentence.end) for sentence in sentences])
-    read = [sentence_label(text, sentence, classifier, places, vector, deaths)
-            for sentence, vector in zip(sentences, vectors, strict=True)]
+    read = read_sentences(text, sentences, classifier, places, deaths)
     runs: list[list[int]] = []
     for index, sentence in enumerate(sentences):
         if read[index].label.sub_event_type == NO_EVENT:

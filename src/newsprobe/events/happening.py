@@ -29,11 +29,11 @@ NEGATING_DETERMINERS = ("neither", "no", "none")
 
 @functools.cache
 def load_parser() -> Language:
-    """The spaCy English pipeline with its tagger and parser (no NER: the places layer runs that)."""
+    """The spaCy English pipeline reduced to its tagger and parser (the places layer runs NER)."""
     import spacy
 
     try:
-        return spacy.load(SPACY_MODEL, exclude=["ner", "lemmatizer", "senter"])
+        return spacy.load(SPACY_MODEL, exclude=["ner", "lemmatizer", "senter", "attribute_ruler"])
     except OSError as error:
         raise NewsprobeError(Errors.E202, name=SPACY_MODEL) from error
 
@@ -69,22 +69,32 @@ def _main_clauses(root: Token) -> list[Token]:
     return found
 
 
-def tells_happening(sentence: str) -> bool:
-    """True when a main clause of `sentence` (or one a reporting verb introduces) is in the past.
+def happenings(sentences: list[str]) -> list[bool]:
+    """For each sentence, whether a main clause of it (or one a reporting verb introduces) is in the past.
 
     Args:
-        sentence: one sentence of news.
+        sentences: sentences of news, parsed in one batch.
 
     Returns:
-        Whether the sentence reports something that happened rather than describing a state.
+        Whether each reports something that happened rather than describing a state.
     """
-    doc = load_parser()(sentence)
-    return any(_is_past(verb) and not _negated(verb) for sent in doc.sents for verb in _clauses(sent))
+    return [any(_is_past(verb) and not _negated(verb) for sent in doc.sents for verb in _clauses(sent))
+            for doc in load_parser().pipe(sentences)]
+
+
+def tells_happening(sentence: str) -> bool:
+    """`happenings` of one sentence."""
+    return happenings([sentence])[0]
 
 
 def _clauses(sent: Span) -> list[Token]:
     """The main clauses; when the parser found no verb at the root ("Two men on a motorcycle hurled…" read
     as a noun phrase), every verb outside relative clauses."""
-    if sent.root.pos_ in ("VERB", "AUX"):
+    if _is_verb(sent.root):
         return _main_clauses(sent.root)
-    return [token for token in sent if token.tag_.startswith("VB") and token.dep_ != "relcl"]
+    return [token for token in sent if _is_verb(token) and token.dep_ != "relcl"]
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb or modal by its Penn tag (the tagger's own output: no attribute ruler needed)."""
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
