@@ -8,6 +8,7 @@ import pytest
 
 from newsprobe import analyze
 from newsprobe.events.happening import tells_happening
+from newsprobe.events.news_eval import LABELS, read_snippets
 from newsprobe.ingest import read_articles
 from newsprobe.model import Article
 from newsprobe.settings import Options
@@ -67,3 +68,13 @@ def test_seed_background_paragraphs_are_no_development(seed_article_path: Path) 
     for background in ("no longer a problem area", "There are cases of defection", "That dark and threatening",
                        "fugitives from other liberated settlements"):
         assert not any(background in text for text in texts)
+
+
+@pytest.mark.issue(15)
+def test_held_out_news_set_covers_every_sub_type_and_is_new() -> None:
+    benchmarks = Path(__file__).resolve().parents[1] / "benchmarks"
+    test, dev = (read_snippets(benchmarks / f"events-news-{name}.jsonl") for name in ("test", "dev"))
+    counts = {label: sum(s.label == label for s in test) for label in LABELS}
+    assert len(test) >= 100 and min(counts.values()) >= 4
+    assert {s.register for s in test} == {"wire", "state media", "local press"}
+    assert not {s.text for s in test} & {s.text for s in dev}
