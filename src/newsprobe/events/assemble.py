@@ -17,7 +17,7 @@ from newsprobe.events.happening import happenings
 from newsprobe.events.locate import locate_event
 from newsprobe.events.roles import Sides, assign_roles
 from newsprobe.events.sentences import Sentence, split_sentences
-from newsprobe.events.taxonomy import NO_EVENT
+from newsprobe.events.taxonomy import EVENT_TYPES, NO_EVENT
 from newsprobe.events.triggers import nominal_event
 from newsprobe.model import Analysis, Attribution, Entity, Event, EventActor, Fatalities, SpanRef, lies_within
 from newsprobe.quantities import fatalities_from
@@ -29,6 +29,7 @@ UNIDENTIFIED_INTER = 3
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 STATE_FORCES = 1
 NON_VIOLENT = "Strategic developments"
+NOT_DEVELOPMENTS = tuple(t for t in EVENT_TYPES if t != NON_VIOLENT)
 Spans = Sequence[tuple[int, int]]
 SURE = 0.5  # a violent event read with at least this probability stands without the grammar test
 
@@ -68,7 +69,7 @@ def news_reading(sentence: Sentence, label: Label, classifier: EventClassifier, 
     if not doubtful(label):
         return label
     if label.event_type == NON_VIOLENT and any(lies_within(s, e, [(sentence.start, sentence.end)]) for s, e in deaths):
-        return classifier.best_event(probabilities, VIOLENT_TYPES)
+        return classifier.best_event(probabilities, NOT_DEVELOPMENTS)
     return label if told else classifier.no_event(probabilities)
 
 
@@ -140,8 +141,8 @@ def _label_group(text: str, members: list[Sentence], found: list[SentenceReading
         return Group(members, ruled[0] if ruled else found[0].label)
     start, end = members[0].start, members[-1].end
     stretch = classifier.probabilities(text[start:end], classifier.read_spans(text, [(start, end)])[0])
-    # A stretch that tells violence is a violent event; its non-violent sentences are the aftermath.
-    violent = VIOLENT_TYPES if any(r.label.event_type in VIOLENT_TYPES for r in found) else ()
+    # A stretch with a violent or crowd sentence is no strategic development; the others are its aftermath.
+    violent = NOT_DEVELOPMENTS if any(r.label.event_type in NOT_DEVELOPMENTS for r in found) else ()
     return Group(members, classifier.best_event(np.mean([stretch, *(r.probabilities for r in found)], axis=0),
                                                 violent))
 
