@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,10 +13,11 @@ from newsprobe.actors.units import unit_name
 from newsprobe.budget import check_budget
 from newsprobe.events.classifier import EventClassifier, Label
 from newsprobe.events.dates import resolve_date
+from newsprobe.events.happening import happenings
 from newsprobe.events.locate import locate_event
 from newsprobe.events.roles import Sides, assign_roles
 from newsprobe.events.sentences import Sentence, split_sentences
-from newsprobe.events.taxonomy import NO_EVENT
+from newsprobe.events.taxonomy import EVENT_TYPES, NO_EVENT
 from newsprobe.events.triggers import nominal_event
 from newsprobe.model import Analysis, Attribution, Entity, Event, EventActor, Fatalities, SpanRef, lies_within
 from newsprobe.quantities import fatalities_from
@@ -27,6 +29,9 @@ UNIDENTIFIED_INTER = 3
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 STATE_FORCES = 1
 NON_VIOLENT = "Strategic developments"
+NOT_DEVELOPMENTS = tuple(t for t in EVENT_TYPES if t != NON_VIOLENT)
+Spans = Sequence[tuple[int, int]]
+SURE = 0.5  # a violent event read with at least this probability stands without the grammar test
 
 
 @dataclass
@@ -50,28 +55,55 @@ class SentenceReading:
     by_rule: bool = False
 
 
-def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier,
-                   places: list[tuple[int, int]], vector: np.ndarray | None = None) -> SentenceReading:
-    """The classifier's label; a sentence it reads as background or as a non-violent development may still
-    name a violent event by an action noun with its outcome ("heavy losses during the assault of X")."""
-    probabilities = classifier.probabilities(text[sentence.start:sentence.end], vector)
-    label = classifier.decide(probabilities)
+def doubtful(label: Label) -> bool:
+    """Labels the news rules check: a strategic development, or a violent event read with little confidence."""
+    return label.event_type == NON_VIOLENT or (label.event_type != NO_EVENT and label.score < SURE)
+
+
+def news_reading(sentence: Sentence, label: Label, classifier: EventClassifier, probabilities: np.ndarray,
+                 deaths: Spans, told: bool) -> Label:
+    """Two rules of news register over a doubtful label: a sentence that counts deaths tells violence (a
+    killing is never a strategic development), and one that describes how things stand rather than what
+    happened (`told` false: "there are cases of defection", "suicide vests found there are of small size")
+    tells no event."""
+    if not doubtful(label):
+        return label
+    if label.event_type == NON_VIOLENT and any(lies_within(s, e, [(sentence.start, sentence.end)]) for s, e in deaths):
+        return classifier.best_event(probabilities, NOT_DEVELOPMENTS)
+    return label if told else classifier.no_event(probabilities)
+
+
+def sentence_label(text: str, sentence: Sentence, classifier: EventClassifier, places: Spans,
+                   probabilities: np.ndarray, told: bool = True, deaths: Spans = ()) -> SentenceReading:
+    """The classifier's label, read for news (`news_reading`); a sentence it reads as background or as a
+    non-violent development may still name a violent event by an action noun with its outcome ("heavy
+    losses during the assault of X")."""
+    label = news_reading(sentence, classifier.decide(probabilities), classifier, probabilities, deaths, told)
     if label.event_type not in (NO_EVENT, NON_VIOLENT):
         return SentenceReading(label, probabilities)
-    named = nominal_event(text, sentence.start, sentence.end, places)
+    named = nominal_event(text, sentence.start, sentence.end, list(places))
     if named is None:
         return SentenceReading(label, probabilities)
     # The score stays the model's own probability, so such events rank after those the model reads.
     return SentenceReading(classifier.label_from(probabilities, named), probabilities, by_rule=True)
 
 
+def read_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier, places: Spans,
+                   deaths: Spans = ()) -> list[SentenceReading]:
+    """Every sentence's reading; only the doubtful ones are parsed, in one batch (the parse is the cost)."""
+    vectors = classifier.read_spans(text, [(sentence.start, sentence.end) for sentence in sentences])
+    probabilities = [classifier.probabilities(text[s.start:s.end], v) for s, v in zip(sentences, vectors, strict=True)]
+    checked = [i for i, p in enumerate(probabilities) if doubtful(classifier.decide(p))]
+    told = dict(zip(checked, happenings([text[sentences[i].start:sentences[i].end] for i in checked]), strict=True))
+    return [sentence_label(text, sentence, classifier, places, probabilities[i], told.get(i, True), deaths)
+            for i, sentence in enumerate(sentences)]
+
+
 def group_sentences(text: str, sentences: list[Sentence], classifier: EventClassifier,
-                    places: list[tuple[int, int]]) -> list[Group]:
+                    places: Spans, deaths: Spans = ()) -> list[Group]:
     """Event sentences (the classifier finds an event sub-type, or an action noun names one), joined
     while they share a paragraph and lie at most MAX_GAP sentences apart."""
-    vectors = classifier.read_spans(text, [(sentence.start, sentence.end) for sentence in sentences])
-    read = [sentence_label(text, sentence, classifier, places, vector)
-            for sentence, vector in zip(sentences, vectors, strict=True)]
+    read = read_sentences(text, sentences, classifier, places, deaths)
     runs: list[list[int]] = []
     for index, sentence in enumerate(sentences):
         if read[index].label.sub_event_type == NO_EVENT:
@@ -109,7 +141,10 @@ def _label_group(text: str, members: list[Sentence], found: list[SentenceReading
         return Group(members, ruled[0] if ruled else found[0].label)
     start, end = members[0].start, members[-1].end
     stretch = classifier.probabilities(text[start:end], classifier.read_spans(text, [(start, end)])[0])
-    return Group(members, classifier.best_event(np.mean([stretch, *(r.probabilities for r in found)], axis=0)))
+    # A stretch with a violent or crowd sentence is no strategic development; the others are its aftermath.
+    violent = NOT_DEVELOPMENTS if any(r.label.event_type in NOT_DEVELOPMENTS for r in found) else ()
+    return Group(members, classifier.best_event(np.mean([stretch, *(r.probabilities for r in found)], axis=0),
+                                                violent))
 
 
 def _actor(text: str, entity: Entity) -> EventActor:
@@ -260,7 +295,8 @@ def assemble_events(analysis: Analysis, classifier: EventClassifier) -> list[Eve
                  if not lies_within(s.start, s.end, notices)]
     scored = []
     places = [(place.start, place.end) for place in analysis.places]
-    for order, group in enumerate(group_sentences(text, sentences, classifier, places)):
+    deaths = [(quantity.start, quantity.end) for quantity in analysis.quantities if quantity.role == "killed"]
+    for order, group in enumerate(group_sentences(text, sentences, classifier, places, deaths)):
         check_budget("the events analyzer")
         event = build_event(analysis, group)
         scored.append((salience(group, event), order, event))

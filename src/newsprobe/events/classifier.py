@@ -124,14 +124,20 @@ class EventClassifier:
         none = float(probabilities[self.labels.index(NO_EVENT)])
         best = self.best_event(probabilities)
         if none >= self.no_event_threshold or none > best.score:
-            return Label(NO_EVENT, NO_EVENT, none)
+            return self.no_event(probabilities)
         return best
 
-    def best_event(self, probabilities: np.ndarray) -> Label:
-        """The most probable event sub-type, "no event" left out."""
+    def best_event(self, probabilities: np.ndarray, event_types: tuple[str, ...] = ()) -> Label:
+        """The most probable event sub-type, "no event" left out, among `event_types` when given."""
         events = probabilities.copy()
-        events[self.labels.index(NO_EVENT)] = -1.0
+        for index, label in enumerate(self.labels):
+            if label == NO_EVENT or (event_types and event_type_of(label) not in event_types):
+                events[index] = -1.0
         return self.label_from(probabilities, self.labels[int(events.argmax())])
+
+    def no_event(self, probabilities: np.ndarray) -> Label:
+        """"no event", with its probability."""
+        return Label(NO_EVENT, NO_EVENT, float(probabilities[self.labels.index(NO_EVENT)]))
 
 
 @functools.cache
