@@ -13,6 +13,11 @@ from click.testing import CliRunner
 from newsprobe.model import Article
 from pg import PostgresServer, start_or_skip
 
+# The web tests' fixtures (stores, servers, one Chromium for the session) registered once for every module:
+# imported into several modules, a session fixture would be built once per module, and a second Playwright
+# started while the first runs fails.
+pytest_plugins = ("web_fixtures",)
+
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SEED_ARTICLE = SHARED_DATA.parent / "examples" / "rusvesna-abu-kamal.txt"
 

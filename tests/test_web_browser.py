@@ -10,14 +10,14 @@ from urllib.parse import quote
 
 import pytest
 
-from web_fixtures import HOSTILE, OUTPUT, PAYLOAD, REPO, browser, served, web_analyses, web_store  # noqa: F401
+from web_fixtures import HOSTILE, OUTPUT, PAYLOAD, REPO
 
 SEED_ID = "6acbe3795732d86f"
 pytestmark = pytest.mark.issue(14)
 
 
 @pytest.fixture
-def page(browser: Any, served: str) -> Iterator[Any]:  # noqa: F811
+def page(browser: Any, served: str) -> Iterator[Any]:
     """A fresh tab that may reach the server only; alerts (a script we did not write ran) fail the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=served)
     outside: list[str] = []

@@ -13,15 +13,7 @@ import pytest
 from newsprobe.store import Store
 from newsprobe.web.pages import month_range, safe_href
 from newsprobe.web.security import content_security_policy
-from web_fixtures import (  # noqa: F401
-    HOSTILE,
-    PAYLOAD,
-    served,
-    served_postgres,
-    serving,
-    web_analyses,
-    web_store,
-)
+from web_fixtures import HOSTILE, PAYLOAD, serving
 
 pytestmark = pytest.mark.issue(14)
 
@@ -55,23 +47,23 @@ def test_pages_overview_numbers_match_its_json(any_served: str) -> None:
     assert f"<b>{counts['articles']}</b>articles" in httpx.get(any_served + "/").text
 
 
-def test_pages_clusters_agree_on_sqlite_and_postgresql(served: str, served_postgres: str) -> None:  # noqa: F811
+def test_pages_clusters_agree_on_sqlite_and_postgresql(served: str, served_postgres: str) -> None:
     on_sqlite, on_postgres = (httpx.get(base + "/events/clusters?format=json").json() for base in (served, served_postgres))
     assert on_sqlite == on_postgres and on_sqlite["clusters"]
 
 
-def test_pages_unknown_article_and_outlet_are_404(served: str) -> None:  # noqa: F811
+def test_pages_unknown_article_and_outlet_are_404(served: str) -> None:
     assert httpx.get(served + "/articles/nope").status_code == 404
     missing = httpx.get(served + "/outlets/Nobody?format=json")
     assert missing.status_code == 404 and "not in this store" in missing.json()["error"]
 
 
-def test_pages_malformed_filter_is_422_naming_the_field(served: str) -> None:  # noqa: F811
+def test_pages_malformed_filter_is_422_naming_the_field(served: str) -> None:
     response = httpx.get(served + "/events?date_from=yesterday")
     assert response.status_code == 422 and "date_from" in response.text
 
 
-def test_pages_downloads_report_and_acled_rows(served: str) -> None:  # noqa: F811
+def test_pages_downloads_report_and_acled_rows(served: str) -> None:
     report = httpx.get(served + f"/articles/{quote(HOSTILE['id'])}/report.html")
     assert report.headers["content-disposition"].startswith("attachment")
     assert "<script>alert" not in report.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in report.text
@@ -79,7 +71,7 @@ def test_pages_downloads_report_and_acled_rows(served: str) -> None:  # noqa: F8
     assert rows and rows[0]["event_type"] == "Explosions/Remote violence" and rows[0]["fatalities"] == "6"
 
 
-def test_pages_hostile_text_is_escaped_in_the_html(served: str) -> None:  # noqa: F811
+def test_pages_hostile_text_is_escaped_in_the_html(served: str) -> None:
     for path in (f"/articles/{quote(HOSTILE['id'])}", "/search?q=" + quote(PAYLOAD), "/"):
         body = httpx.get(served + path).text
         assert "<script>alert" not in body and "<img src=x" not in body
@@ -89,7 +81,7 @@ def test_pages_hostile_text_is_escaped_in_the_html(served: str) -> None:  # noqa
     assert httpx.get(served + link + "/events.csv").status_code == 200
 
 
-def test_pages_analyse_shows_an_article_without_storing_it(served: str) -> None:  # noqa: F811
+def test_pages_analyse_shows_an_article_without_storing_it(served: str) -> None:
     before = httpx.get(served + "/?format=json").json()["counts"]["articles"]
     text = "Shelling in Kherson\n\nArtillery hit Kherson on Monday, killing two civilians, officials said."
     page = httpx.post(served + "/analyse", data={"text": text}, timeout=60)
@@ -131,7 +123,7 @@ def test_online_tiles_are_opt_in_and_widen_only_img_src() -> None:
     assert "img-src 'self' data: https://*.tile.example.org;" in policy
 
 
-def test_pages_article_list_pages_with_a_cursor(served: str) -> None:  # noqa: F811
+def test_pages_article_list_pages_with_a_cursor(served: str) -> None:
     first = httpx.get(served + "/search?format=json").json()
     second = httpx.get(served + "/search", params={"cursor": first["next_cursor"], "format": "json"}).json()
     assert first["total"] > 20 and len(first["hits"]) == 20 and second["hits"]
@@ -140,7 +132,7 @@ def test_pages_article_list_pages_with_a_cursor(served: str) -> None:  # noqa: F
 
 
 @pytest.mark.issue(14)
-def test_pages_outlet_rates_are_per_1000_words(served: str) -> None:  # noqa: F811
+def test_pages_outlet_rates_are_per_1000_words(served: str) -> None:
     data = httpx.get(served + "/outlets/Northbridge%20Wire?format=json").json()
     profile, months = data["profile"], data["rates_by_month"]
     spans = sum(profile["techniques"].values())
@@ -150,6 +142,6 @@ def test_pages_outlet_rates_are_per_1000_words(served: str) -> None:  # noqa: F8
     assert "per 1,000 words" in page and 'id="rates-by-month"' in page
 
 
-def test_pages_outlet_lists_only_its_events(served: str) -> None:  # noqa: F811
+def test_pages_outlet_lists_only_its_events(served: str) -> None:
     data = httpx.get(served + "/outlets/Northbridge%20Wire?format=json").json()
     assert data["events"] and {event["outlet"] for event in data["events"]} == {"Northbridge Wire"}

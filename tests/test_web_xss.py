@@ -17,7 +17,7 @@ import pytest
 
 from newsprobe.model import Analysis
 from newsprobe.pipeline import analyze_many
-from web_fixtures import REPO, browser, build_store, serving  # noqa: F401
+from web_fixtures import REPO, build_store, serving
 
 pytestmark = pytest.mark.issue(18)
 # Each would call alert() if it ever reached the page as markup or as a followed URL.
@@ -71,7 +71,7 @@ def xss_served(payload_file: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:  # noqa: F811
+def tab(browser: Any) -> Iterator[Any]:
     """A tab that ignores the CSP (escaping must hold alone) and fails on any dialog."""
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
