@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from http_replies import send_reply
 from newsprobe import analyze
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest import articles_from_json, read_input
@@ -129,12 +130,7 @@ class _Replies:
 
 class _FuzzHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        status, kind, body = _Replies.reply
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_reply(self, *_Replies.reply)
 
     def log_message(self, *args: object) -> None:
         """Keep test output quiet."""

@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from http_replies import send_reply
 from newsprobe.errors import InputError
 from newsprobe.ingest import fetch_url, read_articles
 from newsprobe.model import Article
@@ -30,12 +31,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/plain.txt": (200, "text/plain; charset=utf-8", b"Plain title\n\nPlain body about the front line."),
             "/big.txt": (200, "text/plain", b"x" * 5000),
         }
-        status, kind, body = routes.get(self.path, (404, "text/plain", b"not here"))
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_reply(self, *routes.get(self.path, (404, "text/plain", b"not here")))
 
     def log_message(self, *args: object) -> None:
         """Keep test output quiet."""
