@@ -1,6 +1,6 @@
 """Linear time (issue 18): for news text and each hostile family, a 4× longer article takes at most about 5×
 as long. Times are CPU seconds of this process, measured in the same run, so other jobs on the machine
-disturb them little; the smaller size takes the best of two runs."""
+disturb them little, on one thread; the smaller size takes the best of two runs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from newsprobe.cli.main import cli
 from newsprobe.ingest import article_from_text
 from newsprobe.pipeline import Pipeline
 from newsprobe.pipeline.families import FAMILIES, family_text
-from newsprobe.pipeline.scaling import time_article
+from newsprobe.pipeline.scaling import one_thread_pipeline, time_article
 from newsprobe.settings import Options
 
 SMALL = 4_000
@@ -25,9 +25,7 @@ pytestmark = [pytest.mark.issue(18), pytest.mark.scaling]
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    pipeline = Pipeline(OPTIONS)
-    pipeline(article_from_text(family_text("news", 2_000), OPTIONS))  # models load outside the timings
-    return pipeline
+    return one_thread_pipeline(OPTIONS)  # models load outside the timings
 
 
 def _seconds(pipeline: Pipeline, family: str, chars: int, runs: int) -> float:

@@ -3,16 +3,19 @@ means linear. The reference is the smallest size of the same family, measured in
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from newsprobe.ingest import article_from_text
 from newsprobe.model import Article
 from newsprobe.pipeline.families import TITLE, family_text
 from newsprobe.pipeline.run import Pipeline
-from newsprobe.settings import Options
+from newsprobe.settings import ONNX_THREADS_ENV, Options
 
 SIZES = (2_000, 20_000, 200_000)
 
@@ -41,11 +44,31 @@ def ptc_text(folder: Path, chars: int) -> str:
     return text[: text.rfind("\n", 0, chars) + 1] if len(text) > chars else text
 
 
+def one_thread_pipeline(options: Options) -> Pipeline:
+    """A pipeline whose models run on one thread each, its models loaded by a first article.
+
+    CPU time sums all threads: on a many-core machine, pool threads waiting for work made a 4x longer text
+    cost 6x the CPU seconds (CI, 2026-11-30) where one thread's work grew 4x."""
+    previous = os.environ.get(ONNX_THREADS_ENV)
+    os.environ[ONNX_THREADS_ENV] = "1"
+    try:
+        pipeline = Pipeline(options)
+        pipeline(article_from_text(family_text("news", 2_000), options))
+    finally:
+        if previous is None:
+            del os.environ[ONNX_THREADS_ENV]
+        else:
+            os.environ[ONNX_THREADS_ENV] = previous
+    return pipeline
+
+
 def time_article(pipeline: Pipeline, article: Article) -> float:
-    """CPU seconds of this process to analyse `article` (less disturbed by other jobs than wall time)."""
-    started = time.process_time()
-    pipeline(article)
-    return time.process_time() - started
+    """CPU seconds of this process to analyse `article` (less disturbed by other jobs than wall time), with
+    numpy's BLAS on one thread for the reason `one_thread_pipeline` gives."""
+    with threadpool_limits(limits=1):
+        started = time.process_time()
+        pipeline(article)
+        return time.process_time() - started
 
 
 def bench_scaling(
@@ -53,8 +76,7 @@ def bench_scaling(
 ) -> list[ScalingRow]:
     """One row per family and size; family "ptc" is real news from the PTC corpus in `ptc`."""
     options = options or Options(max_seconds=None)
-    pipeline = Pipeline(options)
-    pipeline(article_from_text(family_text("news", 2_000), options))  # models load outside the timings
+    pipeline = one_thread_pipeline(options)  # models load outside the timings
     rows = []
     for family in families:
         for chars in sizes:
