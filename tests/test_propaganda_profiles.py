@@ -4,15 +4,18 @@ not installed."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import newsprobe
+from model_fixtures import stand_in_accurate_model
+from newsprobe import Store
 from newsprobe.cli.main import cli
+from newsprobe.corpus.ingest import ingest
 from newsprobe.errors import NewsprobeError
+from newsprobe.pipeline import analyzer_versions, registry
 from newsprobe.propaganda.model import MODEL_DIR
 from newsprobe.propaganda.profiles import PROFILES, model_version, profile_dir
 from newsprobe.settings import PROPAGANDA_PROFILES, Options
@@ -24,17 +27,7 @@ TEXT = ("Opinion: the truth they hide\n\n"
 
 @pytest.fixture
 def other_model(tmp_path: Path) -> Path:
-    """A model folder standing in for a trained accurate model: the fast model's first member, its card
-    saying it was trained from mpnet-base on another day."""
-    folder = tmp_path / "accurate"
-    folder.mkdir()
-    for name in ("encoder.onnx", "span_head.onnx", "tokenizer.json"):
-        shutil.copy(MODEL_DIR / name, folder / name)
-    card = json.loads((MODEL_DIR / "card.json").read_text(encoding="utf-8"))
-    card.update(members=[{"encoder": "encoder.onnx", "head": "span_head.onnx"}], created="2026-11-30T10:00:00+00:00")
-    card["settings"]["encoder"] = "mpnet-base"
-    (folder / "card.json").write_text(json.dumps(card), encoding="utf-8")
-    return folder
+    return stand_in_accurate_model(tmp_path / "accurate", "2026-11-30T10:00:00+00:00")
 
 
 def test_the_profiles_the_cli_offers_are_the_ones_installed() -> None:
@@ -56,6 +49,7 @@ def test_the_library_options_choose_the_model_and_the_analysis_says_which(other_
     analysis = newsprobe.analyze(TEXT, options)
     assert analysis.propaganda is not None
     assert (analysis.propaganda.profile, analysis.propaganda.model) == ("accurate", "mpnet-base@2026-11-30T10:00:00+00:00")
+    assert analysis.analyzers["propaganda"] == "propaganda.v2+accurate"
     # The fast profile is still served, by its own analyzer.
     assert newsprobe.analyze(TEXT, Options(only=("propaganda",))).propaganda.profile == "fast"  # type: ignore[union-attr]
 
@@ -82,9 +76,34 @@ def test_a_missing_model_or_an_unknown_profile_is_a_coded_error(tmp_path: Path) 
 
 
 @pytest.mark.issue(19)
-def test_the_cli_says_how_to_get_an_accurate_model_when_none_is_installed(runner: CliRunner, tmp_path: Path) -> None:
-    if (PROFILES["accurate"] / "card.json").is_file():
-        pytest.skip("an accurate model is installed")
+def test_the_version_names_a_profile_other_than_the_default() -> None:
+    assert analyzer_versions(Options(only=("propaganda",))) == {"signals": "signals.v1", "propaganda": "propaganda.v2"}
+    accurate = analyzer_versions(Options(propaganda_profile="accurate"))
+    assert accurate["propaganda"] == "propaganda.v2+accurate" and accurate["places"] == "places." + (
+        registry.analyzer_class("places").version)
+
+
+@pytest.mark.issue(19)
+def test_ingesting_again_with_the_other_profile_replaces_the_techniques(tmp_path: Path, other_model: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    fast = Options(only=("propaganda",))
+    accurate = Options(only=("propaganda",), propaganda_profile="accurate", propaganda_model=str(other_model))
+    with Store(f"sqlite:///{tmp_path / 'news.db'}") as store:
+        outcomes = [[outcome for outcome, _ in ingest([str(article)], store, options)]
+                    for options in (fast, fast, accurate, accurate, fast)]
+        assert outcomes == [["new"], ["unchanged"], ["updated"], ["unchanged"], ["updated"]]
+        [stored] = store.get_many(store.ids())
+    assert stored.propaganda is not None and stored.propaganda.profile == "fast"
+    assert stored.analyzers["propaganda"] == "propaganda.v2"
+
+
+@pytest.mark.issue(19)
+def test_the_cli_says_how_to_get_an_accurate_model_when_none_is_installed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(PROFILES, "accurate", tmp_path / "not-installed")
+    registry._build.cache_clear()  # an analyzer built earlier with the installed model would be reused
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
     result = runner.invoke(cli, ["analyze", str(article), "--only", "propaganda", "--profile", "accurate"])

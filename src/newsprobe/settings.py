@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # raw bytes: HTML pages carry far more markup than text
 # Extracted text: ten times a long news article. The analyzers' memory grows with it (about 1.6 GB peak at
@@ -40,3 +40,10 @@ class Options:
     # given here (e.g. one you trained) replaces the profile's installed model.
     propaganda_profile: str = "fast"
     propaganda_model: str | None = None
+
+    def for_profile(self, profile: str | None) -> Options:
+        """These options with the propaganda profile `profile` (None: unchanged); a model folder given for the
+        current profile belongs to it and is not carried over to another."""
+        if profile is None or profile == self.propaganda_profile:
+            return self
+        return replace(self, propaganda_profile=profile, propaganda_model=None)

@@ -86,7 +86,7 @@ def run_batch(inputs: Iterable[str], store: Store, options: BatchOptions | None 
         The final summary: new, updated, unchanged (already stored) and failed articles.
     """
     options = options or BatchOptions()
-    versions = analyzer_versions(options.analysis.only, options.analysis.skip)
+    versions = analyzer_versions(options.analysis)
     summary = BatchSummary()
     report = progress or (lambda _: None)
     with _connect(options) as client:

@@ -24,6 +24,7 @@ from newsprobe.corpus.export import FORMATS, country_filter, export_store
 from newsprobe.corpus.ingest import FLUSH_EVERY, Result
 from newsprobe.ingest import STDIN, expand_inputs
 from newsprobe.model import Analysis
+from newsprobe.settings import Options
 from newsprobe.store import BATCH_SIZE, Filters, Store
 from newsprobe.store.engine import head_revision, shown
 from newsprobe.web import create_app
@@ -173,17 +174,20 @@ RECORDS = {"jsonl": "analyses", "acled-csv": "event(s)", "geojson": "event(s)", 
 @click.option("--rate-limit", type=click.IntRange(0), default=WebLimits.analyses_per_minute, show_default=True,
               metavar="N", help="Analyses (POST /api/analyze, the analyse form) per client address a minute; "
                                 "429 with E051 past it; 0 for no limit.")
+@profile_options
 def serve_command(db: str | None, host: str, port: int, token: str | None, tiles: str | None, max_body: int,
-                  rate_limit: int) -> None:
-    """Serve the store: JSON API under /api (OpenAPI docs at /docs) and the web pages."""
+                  rate_limit: int, profile: str, propaganda_model: str | None) -> None:
+    """Serve the store: JSON API under /api (OpenAPI docs at /docs) and the web pages. The analyse form and
+    the API analyse with `--profile` unless a request chooses the other profile."""
     import uvicorn
 
     with Store(db, create=False) as store:
         click.echo(f"serving {shown(store.url)} on http://{host}:{port} (API docs: /docs; writes "
                    f"{'need the bearer token' if token else 'off'})", err=True)
         limits = WebLimits(max_body_bytes=max_body, analyses_per_minute=rate_limit)
-        uvicorn.run(create_app(store, token=token, tiles_url=tiles, limits=limits), host=host, port=port,
-                    log_level="warning")
+        options = with_profile(Options(), profile, propaganda_model)
+        uvicorn.run(create_app(store, token=token, options=options, tiles_url=tiles, limits=limits), host=host,
+                    port=port, log_level="warning")
 
 
 @click.command("store")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest import read_articles
 from newsprobe.model import Analysis, Article
-from newsprobe.pipeline import Pipeline, analyzer_versions
+from newsprobe.pipeline import Pipeline
 from newsprobe.settings import Options
 from newsprobe.store import Filters, Store
 
@@ -45,7 +45,7 @@ def ingest(inputs: Iterable[str], store: Store, options: Options | None = None,
            flush_every: int = FLUSH_EVERY) -> Iterator[Result]:
     """Read, analyse and store every article of `inputs`; yields one result per article or failed input."""
     pipeline = Pipeline(options or Options())
-    versions = analyzer_versions(pipeline.options.only, pipeline.options.skip)
+    versions = pipeline.versions
     fresh: list[Article | InputError] = []
     for item in read_articles(inputs, pipeline.options):
         if isinstance(item, Article) and store.has_current(item.id, versions):
@@ -62,7 +62,7 @@ def reanalyze(store: Store, options: Options | None = None, filters: Filters | N
               flush_every: int = FLUSH_EVERY) -> tuple[int, Iterator[Result]]:
     """Re-run the analyzers on stored articles whose analysis they would change: (how many, results)."""
     pipeline = Pipeline(options or Options())
-    stale = store.stale_ids(analyzer_versions(pipeline.options.only, pipeline.options.skip), filters)
+    stale = store.stale_ids(pipeline.versions, filters)
 
     def results() -> Iterator[Result]:
         for start in range(0, len(stale), flush_every):

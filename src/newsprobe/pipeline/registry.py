@@ -34,7 +34,8 @@ class Analyzer(Protocol):
     # ISO 639-1 codes the analyzer can read; empty means any language.
     languages: ClassVar[tuple[str, ...]]
     # An analyzer may also declare `options: ClassVar[tuple[str, ...]]`, the `Options` fields it is built with
-    # (passed to its constructor as keywords).
+    # (passed to its constructor as keywords), and `profile_option: ClassVar[str]`, the one among them that
+    # picks its model: a profile other than the default is part of the version it records.
 
     def __call__(self, analysis: Analysis) -> None: ...
 
@@ -61,9 +62,20 @@ def _build(name: str, settings: tuple[tuple[str, object], ...]) -> Analyzer:
     return build(**dict(settings))
 
 
-def analyzer_versions(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> dict[str, str]:
-    """`{name: "name.vN"}` of the selected analyzers, as an `Analysis` records them, without loading models."""
-    return {name: f"{name}.{analyzer_class(name).version}" for name in select_analyzers(only, skip)}
+def analyzer_versions(options: Options | None = None) -> dict[str, str]:
+    """`{name: "name.vN"}` of the analyzers `options` selects, as an `Analysis` records them, without loading
+    models; `name.vN+PROFILE` for one built with a profile other than its default (`propaganda.v2+accurate`)."""
+    chosen = options or Options()
+    return {name: _version(name, chosen) for name in select_analyzers(chosen.only, chosen.skip)}
+
+
+def _version(name: str, options: Options) -> str:
+    analyzer = analyzer_class(name)
+    version = f"{name}.{analyzer.version}"
+    field = getattr(analyzer, "profile_option", None)
+    if field is None or getattr(options, field) == getattr(Options(), field):
+        return version
+    return f"{version}+{getattr(options, field)}"
 
 
 def select_analyzers(only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[str]:

@@ -10,7 +10,13 @@ from newsprobe.budget import OverBudget, check_budget, time_budget
 from newsprobe.errors import Errors, InputError
 from newsprobe.ingest import article_from_text, read_articles
 from newsprobe.model import Analysis, Article
-from newsprobe.pipeline.registry import Analyzer, check_requirements, load_analyzer, select_analyzers
+from newsprobe.pipeline.registry import (
+    Analyzer,
+    analyzer_versions,
+    check_requirements,
+    load_analyzer,
+    select_analyzers,
+)
 from newsprobe.settings import Options
 
 
@@ -22,6 +28,7 @@ class Pipeline:
         names = select_analyzers(self.options.only, self.options.skip)
         self.analyzers: list[Analyzer] = [load_analyzer(name, self.options) for name in names]
         check_requirements(self.analyzers)
+        self.versions = analyzer_versions(self.options)
         # The loaded models are millions of long-lived objects: exempt them from the cyclic garbage collector,
         # whose full passes over them made the cost of a long article grow with its allocations times the heap.
         gc.freeze()
@@ -52,7 +59,7 @@ class Pipeline:
             started = time.perf_counter()
             analyzer(analysis)
             self.seconds[analyzer.name] += time.perf_counter() - started
-            analysis.analyzers[analyzer.name] = f"{analyzer.name}.{analyzer.version}"
+            analysis.analyzers[analyzer.name] = self.versions[analyzer.name]
         analysis.article = article
         # Re-validate so a buggy analyzer cannot emit a span that disagrees with the text.
         return Analysis.model_validate(analysis.model_dump())

@@ -18,6 +18,7 @@ class PropagandaAnalyzer:
     assigns: ClassVar[tuple[str, ...]] = ("techniques",)
     languages: ClassVar[tuple[str, ...]] = ("en",)
     options: ClassVar[tuple[str, ...]] = ("propaganda_profile", "propaganda_model")
+    profile_option: ClassVar[str] = "propaganda_profile"
 
     def __init__(self, propaganda_profile: str = "fast", propaganda_model: str | None = None) -> None:
         self.profile = propaganda_profile

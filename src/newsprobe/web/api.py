@@ -51,6 +51,8 @@ class ArticleIn(BaseModel):
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    profile: Literal["fast", "accurate"] | None = Field(
+        default=None, description="Propaganda model profile; the server's (`serve --profile`) when not given.")
 
     @model_validator(mode="after")
     def _one_source(self) -> ArticleIn:
@@ -158,14 +160,14 @@ def delete_article(store: StoreDep, article_id: str) -> Response:
 
 
 def _analysed(request: Request, body: ArticleIn) -> Analysis:
-    options: Options = request.app.state.options
+    options: Options = request.app.state.options.for_profile(body.profile)
     try:
         article = _article_of(body, options)
     except NewsprobeError as error:
         raise _error(status.HTTP_422_UNPROCESSABLE_CONTENT, error) from error
     try:
         return analyze(article, options)
-    except InputError as error:  # E030: the article ran past its time budget
+    except NewsprobeError as error:  # E030: past its time budget; E110: the profile's model is not installed
         raise _error(status.HTTP_422_UNPROCESSABLE_CONTENT, error) from error
 
 

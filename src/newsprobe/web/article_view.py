@@ -36,8 +36,17 @@ def article_view(analysis: Analysis, scores: dict[str, float | None] | None = No
         "signals": [{"kind": s.kind, "text": s.text, "explanation": s.explanation, "start": s.start,
                      "end": s.end, "attributes": s.attributes} for s in analysis.signals],
         "scores": {"article": analysis.propaganda.score if analysis.propaganda else None, **(scores or {})},
+        "propaganda_model": _propaganda_model(analysis),
         "warnings": analysis.warnings,
     }
+
+
+def _propaganda_model(analysis: Analysis) -> dict[str, str] | None:
+    """The profile and model version that found the techniques (absent in analyses stored before profiles)."""
+    summary = analysis.propaganda
+    if summary is None or not summary.profile:
+        return None
+    return {"profile": summary.profile, "model": summary.model or "unknown"}
 
 
 def _segments(analysis: Analysis) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ from newsprobe.ingest import build_article, read_input
 from newsprobe.model import Analysis, Article
 from newsprobe.pipeline import analyze
 from newsprobe.render import render_html
-from newsprobe.settings import Options
+from newsprobe.settings import PROPAGANDA_PROFILES, Options
 from newsprobe.store import Filters, Store
 from newsprobe.web import corpus_views
 from newsprobe.web.article_view import article_view, technique_name
@@ -203,15 +203,17 @@ def clusters_page(request: Request, filters: PageFilters) -> Response:
 
 @router.get("/analyse", response_class=HTMLResponse)
 def analyse_form(request: Request) -> Response:
-    return respond(request, "analyse.html", {}, "Analyse a text", form={"text": "", "url": ""})
+    form = {"text": "", "url": "", "profile": request.app.state.options.propaganda_profile}
+    return respond(request, "analyse.html", {}, "Analyse a text", form=form, profiles=PROPAGANDA_PROFILES)
 
 
 @router.post("/analyse", response_class=HTMLResponse, dependencies=[Depends(rate_limited)])
 def analyse_text(request: Request, text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "",
-                 token: Annotated[str, Form()] = "") -> Response:
-    """Analyse a pasted text or an address and show the article page; stored only with the serve token."""
-    form = {"text": text, "url": url}
-    options: Options = request.app.state.options
+                 token: Annotated[str, Form()] = "", profile: Annotated[str, Form()] = "") -> Response:
+    """Analyse a pasted text or an address with the chosen propaganda profile and show the article page;
+    stored only with the serve token."""
+    form = {"text": text, "url": url, "profile": profile}
+    options: Options = request.app.state.options.for_profile(profile or None)
     try:
         article = _read_form(text, url, options)
     except InputError as error:
@@ -220,15 +222,16 @@ def analyse_text(request: Request, text: Annotated[str, Form()] = "", url: Annot
         return _analyse_error(request, form, "Paste a text or give an address.")
     try:
         analysis = analyze(article, options)
-    except InputError as error:  # E030: over its time budget
+    except NewsprobeError as error:  # E030: over its time budget; E110/E111: a profile without a model
         return _analyse_error(request, form, error.describe())
     stored = _store_if_allowed(request, analysis, token) if token else None
     return respond(request, "analyse.html", {**article_view(analysis), "stored": stored}, "Analyse a text",
-                   form=form)
+                   form=form, profiles=PROPAGANDA_PROFILES)
 
 
 def _analyse_error(request: Request, form: dict[str, str], error: str) -> Response:
-    return respond(request, "analyse.html", {"error": error}, "Analyse a text", status=422, form=form, error=error)
+    return respond(request, "analyse.html", {"error": error}, "Analyse a text", status=422, form=form, error=error,
+                   profiles=PROPAGANDA_PROFILES)
 
 
 def _read_form(text: str, url: str, options: Options) -> Article | None:
