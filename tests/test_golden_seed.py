@@ -8,7 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from newsprobe.cli.main import cli
+from newsprobe.ingest import article_from_text
 from newsprobe.model import Analysis
+from newsprobe.pipeline import analyze
+from newsprobe.settings import Options
 
 pytestmark = pytest.mark.corpus
 
@@ -50,3 +53,18 @@ def test_seed_disclaimer_and_spellings(seed_analysis: Analysis) -> None:
 
 def test_seed_analysis_is_stable_across_runs(seed_analysis: Analysis, tmp_path: Path) -> None:
     assert Analysis.from_json(seed_analysis.to_json()) == seed_analysis
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_seed_loaded_language_in_both_profiles(profile: str) -> None:
+    from tests.conftest import SEED_ARTICLE
+
+    if not SEED_ARTICLE.is_file():
+        pytest.skip("the seed article (../shared/examples) is not available")
+    options = Options(only=("propaganda",), propaganda_profile=profile)
+    analysis = analyze(article_from_text(SEED_ARTICLE.read_text(encoding="utf-8"), options), options)
+    loaded = [span.text for span in analysis.techniques if span.technique == "Loaded_Language"]
+    for phrase in ("plague is beaten", "pathetic remnants"):
+        assert any(phrase in text for text in loaded), (phrase, loaded)
+    assert analysis.propaganda is not None and analysis.propaganda.profile == profile

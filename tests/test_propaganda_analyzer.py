@@ -77,3 +77,24 @@ def test_legend_explains_all_fourteen_techniques() -> None:
     for label, entry in legend.items():
         assert entry["definition"].endswith(".") and len(entry["definition"]) > 40
         assert entry["name"] == TECHNIQUES[label].name
+
+
+@pytest.mark.issue(17)
+def test_propaganda_and_events_read_the_article_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events layer pools the propaganda encoder's reading of the same text: one model, one pass."""
+    from newsprobe.propaganda.model import MODEL_DIR, PropagandaModel, load_model
+
+    assert load_model() is load_model(MODEL_DIR) is load_model(MODEL_DIR / ".." / MODEL_DIR.name)
+    texts: list[str] = []
+    original = PropagandaModel._read
+
+    def counted(model: PropagandaModel, text: str):  # type: ignore[no-untyped-def]
+        texts.append(text)
+        return original(model, text)
+
+    monkeypatch.setattr(PropagandaModel, "_read", counted)
+    shelling = ("Shelling near the depot\n\nGovernment forces shelled militant positions near Raqqa on Monday, "
+                "killing five fighters, the army said.")
+    analysis = newsprobe.analyze(shelling)
+    assert analysis.events and analysis.analyzers["events"].startswith("events.")
+    assert len(texts) == len(set(texts)) == 1

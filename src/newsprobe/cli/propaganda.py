@@ -79,11 +79,14 @@ def _model_dir(profile: str, model_dir: Path | None) -> Path:
 @click.option("--checkpoint-every", type=click.IntRange(1), default=50, show_default=True,
               help="Steps between checkpoints (one also closes each epoch); a re-run with the same options "
               "resumes from the last one.")
+@click.option("--calibrate-only", is_flag=True,
+              help="Do not train: choose the span thresholds and the technique-prior correction of the model "
+              "in --out again, on the split its training run used (tune for a fit model), and score it on dev.")
 @_user_errors
 def train_propaganda_command(
     data_dir: Path, out_dir: Path | None, encoder: str, seeds: tuple[int, ...], epochs: int | None, max_steps: int,
     split: str | None, window_tokens: int, window_stride: int, train_embeddings: bool,
-    thresholds: tuple[float, float] | None, cross_validate: bool, checkpoint_every: int,
+    thresholds: tuple[float, float] | None, cross_validate: bool, checkpoint_every: int, calibrate_only: bool,
 ) -> None:
     """Fine-tune the technique models on the PTC training articles (dev split held out).
 
@@ -92,7 +95,7 @@ def train_propaganda_command(
     """
     try:
         from newsprobe.propaganda.encoders import encoder_dir
-        from newsprobe.propaganda.train import build_model
+        from newsprobe.propaganda.train import build_model, recalibrate
     except ImportError as error:
         raise NewsprobeError(Errors.E102, detail=str(error)) from error
     from newsprobe.cli.progress import step_bar
@@ -110,12 +113,15 @@ def train_propaganda_command(
         _cross_validate(data_dir, out_dir, settings)
         return
     out_dir = out_dir or PROFILES["fast" if encoder == "minilm-l6" else "accurate"]
-    with step_bar("training") as on_step:
-        card = build_model(data_dir, out_dir, encoder_dir(encoder), settings, log=click.echo,
-                           every=checkpoint_every, on_step=on_step)
-    held_out = card[held_out_split(split)]
-    click.echo(f"model written to {out_dir} ({held_out_split(split)} SI F1 {held_out['si']['f1']}, "
-               f"TC micro-F1 {held_out['tc_micro_f1']})")
+    if calibrate_only:
+        card = recalibrate(data_dir, out_dir, log=click.echo)
+    else:
+        with step_bar("training") as on_step:
+            card = build_model(data_dir, out_dir, encoder_dir(encoder), settings, log=click.echo,
+                               every=checkpoint_every, on_step=on_step)
+    held_out = card[held_out_split(card["settings"]["split"])]
+    click.echo(f"model written to {out_dir} ({held_out_split(card['settings']['split'])} SI F1 "
+               f"{held_out['si']['f1']}, TC micro-F1 {held_out['tc_micro_f1']})")
 
 
 def _cross_validate(data_dir: Path, out_dir: Path, settings: TrainSettings) -> None:

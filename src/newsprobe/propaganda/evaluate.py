@@ -5,20 +5,29 @@ from __future__ import annotations
 import resource
 import statistics
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from newsprobe.propaganda.align import to_raw
 from newsprobe.propaganda.corpus import CorpusArticle, GoldSpan, read_corpus
 from newsprobe.propaganda.metrics import Scores, si_scores, tc_scores
 from newsprobe.propaganda.model import MODEL_DIR, PropagandaModel, Reading
 from newsprobe.propaganda.ptc import SourceText, classify_source, predict_source, read_sources, source_text
+from newsprobe.propaganda.techniques import LABELS
 
-# (high, low) pairs tried for the hysteresis span decoder.
+# (high, low) pairs tried for the hysteresis span decoder. The lower values were added when the base-size
+# model's best pair on its tuning articles lay on the grid's lower edge (0.3/0.1).
 THRESHOLDS = tuple(
-    (high, low) for high in (0.3, 0.35, 0.4, 0.45, 0.5) for low in (0.1, 0.15, 0.2, 0.25) if low < high
+    (high, low) for high in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5) for low in (0.05, 0.1, 0.15, 0.2, 0.25)
+    if low < high
 )
+# Powers of the training split's technique shares tried as a correction of the classifier's probabilities
+# (`model.label_weights`); 0 is none, and wins ties.
+PRIOR_POWERS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 @dataclass
@@ -166,6 +175,30 @@ def calibrate_threshold(
     curve = {f"{high}/{low}": round(si_scores(spans, gold).f1, 4) for (high, low), spans in at_pair.items()}
     high, low = max(THRESHOLDS, key=lambda pair: curve[f"{pair[0]}/{pair[1]}"])
     return {"high": high, "low": low}, curve
+
+
+def calibrate_label_prior(model: PropagandaModel, articles: list[CorpusArticle], priors: list[float]
+                          ) -> tuple[float, dict[str, float]]:
+    """The power of `priors` (technique shares of the training split) with the best TC micro-F1 on
+    `articles`, and the F1 at each power tried; `model` keeps the chosen correction."""
+    readings = list(_readings(model, articles))
+    gold = [span for article in articles for span in article.spans]
+    curve = {}
+    for power in PRIOR_POWERS:
+        model.label_weights = np.asarray(priors, dtype=np.float32) ** power
+        classified = [span for article, source, reading in readings if article.spans
+                      for span in classify_source(model, source, article.spans, reading)]
+        curve[str(power)] = round(tc_scores(classified, gold)[0].f1, 4)
+    best = max(PRIOR_POWERS, key=lambda power: curve[str(power)])
+    model.label_weights = np.asarray(priors, dtype=np.float32) ** best
+    return best, curve
+
+
+def label_shares(articles: list[CorpusArticle]) -> list[float]:
+    """Each technique's share of the gold spans of `articles` (in `LABELS` order; add-one smoothed)."""
+    counts = Counter(span.technique for article in articles for span in article.spans)
+    total = sum(counts[label] + 1 for label in LABELS)
+    return [round((counts[label] + 1) / total, 6) for label in LABELS]
 
 
 def _spans_at(model: PropagandaModel, source: SourceText, reading: Reading, pair: Pair) -> list[GoldSpan]:

@@ -84,6 +84,7 @@ class PropagandaModel:
         self.thresholds = (float(thresholds.get("high", DEFAULT_THRESHOLDS[0])),
                            float(thresholds.get("low", DEFAULT_THRESHOLDS[1])))
         self._special = special_ids(self.tokenizer)
+        self.label_weights = label_weights(self.card)
         # The last reading: the events analyzer pools the same article's hidden states instead of reading it again.
         self._last: Reading | None = None
 
@@ -129,7 +130,8 @@ class PropagandaModel:
         for index, member in enumerate(self.members):
             features = np.stack([self._span_features(reading, index, start, end) for start, end in spans])
             per_member.append(member.head.run(None, {"features": features.astype(np.float32)})[0])
-        return np.mean(per_member, axis=0)
+        weighted = np.mean(per_member, axis=0) * self.label_weights
+        return weighted / weighted.sum(axis=1, keepdims=True)
 
     def _span_features(self, reading: Reading, member: int, start: int, end: int) -> np.ndarray:
         located = char_span_to_tokens(reading.tokens, start, end) if len(reading.tokens) else None
@@ -157,6 +159,14 @@ class PropagandaModel:
             Detection(start, end, LABELS[int(row.argmax())], round(score * float(row.max()), 4))
             for (start, end, score), row in zip(spans, probs, strict=True)
         ]
+
+
+def label_weights(card: dict) -> np.ndarray:
+    """Per-technique factors on the classifier's probabilities: the training split's technique shares raised
+    to the card's `label_prior_power` (chosen on held-out articles). Training weighs rare techniques up, so
+    its probabilities under-count the frequent ones; without the card entries, no correction."""
+    priors = np.asarray(card.get("label_priors", [1.0] * len(LABELS)), dtype=np.float32)
+    return priors ** float(card.get("label_prior_power", 0.0))
 
 
 def _load_member(model_dir: Path, files: dict, threads: int) -> Member:
@@ -196,7 +206,14 @@ def _average_windows(probs: np.ndarray, starts: list[int], n_tokens: int, window
     return total / count
 
 
-@functools.cache
 def load_model(model_dir: Path = MODEL_DIR) -> PropagandaModel:
-    """The model in `model_dir`, loaded on first use and shared by the whole process."""
+    """The model in `model_dir`, loaded on first use and shared by the whole process (the propaganda analyzer
+    and the events layer, which pools the same reading of the article: one encoder pass for both)."""
+    return _load_model(model_dir.resolve())
+
+
+@functools.cache
+def _load_model(model_dir: Path) -> PropagandaModel:
+    # Keyed by the resolved folder: `load_model()` and `load_model(MODEL_DIR)` once were two cache entries,
+    # two models, and every article read twice.
     return PropagandaModel(model_dir)

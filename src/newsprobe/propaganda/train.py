@@ -341,10 +341,24 @@ def build_model(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: Trai
         card["span_thresholds"], card["thresholds_chosen_on"] = {"high": high, "low": low}, "given"
         card = score_held_out(data_dir, out_dir, card, log)
     else:
-        # Models trained without the tuning part choose their thresholds there; the others can only use dev.
-        card = calibrate_and_score(data_dir, out_dir, card, "tune" if settings.split == "fit" else "dev", log)
+        card = calibrate_and_score(data_dir, out_dir, card, calibration_split(settings.split), log)
     close_run(out_dir)
     return card
+
+
+def calibration_split(split: str) -> str:
+    """Models trained without the tuning part choose their thresholds there; the others can only use dev."""
+    return "tune" if split == "fit" else "dev"
+
+
+def recalibrate(data_dir: Path, out_dir: Path, log: Log = print) -> dict:
+    """Choose the span thresholds and the technique-prior correction of the trained model in `out_dir` again
+    (as its training run did, on the same split) and score it; its weights are untouched."""
+    card = json.loads((out_dir / "card.json").read_text(encoding="utf-8"))
+    split = card.get("settings", {}).get("split", "train")
+    if split.startswith("not-fold-"):
+        raise NewsprobeError(Errors.E107)
+    return calibrate_and_score(data_dir, out_dir, card, calibration_split(split), log)
 
 
 def cross_validate(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings,
@@ -388,14 +402,19 @@ def trained_with(folder: Path, settings: TrainSettings) -> bool:
 
 
 def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, calibration: str, log: Log = print) -> dict:
-    """Choose the span thresholds on the `calibration` split, score the dev split, write both into the card."""
-    from newsprobe.propaganda.evaluate import calibrate_threshold
+    """Choose the span thresholds and the technique-prior correction on the `calibration` split, score the
+    dev split, write them all into the card."""
+    from newsprobe.propaganda.evaluate import calibrate_label_prior, calibrate_threshold, label_shares
     from newsprobe.propaganda.model import PropagandaModel
 
     articles = read_corpus(data_dir, split=calibration)
-    card["span_thresholds"], grid = calibrate_threshold(PropagandaModel(out_dir), articles)
+    model = PropagandaModel(out_dir)
+    card["span_thresholds"], grid = calibrate_threshold(model, articles)
     card["thresholds_chosen_on"] = calibration
     card[f"threshold_grid_{calibration}_si_f1"] = grid
+    card["label_priors"] = label_shares(read_corpus(data_dir, split=card["settings"]["split"]))
+    card["label_prior_power"], curve = calibrate_label_prior(model, articles, card["label_priors"])
+    card[f"label_prior_grid_{calibration}_tc_f1"] = curve
     return score_held_out(data_dir, out_dir, card, log)
 
 
