@@ -3,12 +3,16 @@ articles by TC micro-F1."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 
-from newsprobe.propaganda.corpus import read_corpus
+from model_fixtures import stand_in_accurate_model
+from newsprobe.cli.main import cli
+from newsprobe.propaganda.corpus import in_split, read_corpus
 from newsprobe.propaganda.evaluate import PRIOR_POWERS, calibrate_label_prior, label_shares
 from newsprobe.propaganda.model import MODEL_DIR, PropagandaModel, label_weights
 from newsprobe.propaganda.techniques import LABELS
@@ -20,14 +24,17 @@ TEXT = ("The corrupt regime's thugs crushed the peaceful protest, and the puppet
 
 def _corpus(folder: Path, technique: str) -> Path:
     """Three articles whose gold spans ("corrupt regime's thugs", "puppet media") all carry `technique`."""
-    (folder / "articles").mkdir(parents=True)
-    (folder / "labels").mkdir()
     for number in range(3):
-        article_id = str(111000 + number)
-        (folder / "articles" / f"article{article_id}.txt").write_text(TEXT, encoding="utf-8")
-        (folder / "labels" / f"article{article_id}.labels").write_text(
-            f"{article_id}\t{technique}\t4\t26\n{article_id}\t{technique}\t65\t77\n", encoding="utf-8")
+        _write_article(folder, str(111000 + number), technique)
     return folder
+
+
+def _write_article(folder: Path, article_id: str, technique: str) -> None:
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    (folder / "labels").mkdir(exist_ok=True)
+    (folder / "articles" / f"article{article_id}.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "labels" / f"article{article_id}.labels").write_text(
+        f"{article_id}\t{technique}\t4\t26\n{article_id}\t{technique}\t65\t77\n", encoding="utf-8")
 
 
 def test_without_card_entries_nothing_is_corrected() -> None:
@@ -63,3 +70,25 @@ def test_a_correction_that_does_not_help_leaves_the_model_as_it_was(tmp_path: Pa
     # Uniform shares change no ranking: every power ties, and no correction wins the tie.
     power, curve = calibrate_label_prior(model, articles, [1 / len(LABELS)] * len(LABELS))
     assert power == 0.0 and len(set(curve.values())) == 1
+
+
+def test_calibrate_only_chooses_on_the_tuning_part_and_keeps_the_weights(tmp_path: Path) -> None:
+    pytest.importorskip("torch", reason="the train command needs the training extras (.[train])")
+    data = tmp_path / "ptc"
+    for part in ("fit", "tune", "dev"):
+        ids = [article_id for article_id in (str(222000 + n) for n in range(400)) if in_split(article_id, part)][:2]
+        for article_id in ids:
+            _write_article(data, article_id, "Name_Calling,Labeling")
+    model = stand_in_accurate_model(tmp_path / "model", "2026-11-30T13:00:00+00:00")
+    card = json.loads((model / "card.json").read_text(encoding="utf-8"))
+    card["settings"]["split"] = "fit"
+    (model / "card.json").write_text(json.dumps(card), encoding="utf-8")
+    weights = (model / "encoder.onnx").read_bytes()
+    result = CliRunner().invoke(cli, ["train", "propaganda", "--data", str(data), "--encoder", "mpnet-base",
+                                      "--out", str(model), "--calibrate-only"])
+    assert result.exit_code == 0, result.output
+    card = json.loads((model / "card.json").read_text(encoding="utf-8"))
+    assert card["thresholds_chosen_on"] == "tune" and card["label_prior_power"] in PRIOR_POWERS
+    assert set(card["label_prior_grid_tune_tc_f1"]) == {str(p) for p in PRIOR_POWERS}
+    assert card["dev"]["articles"] == 2 and "dev SI F1" in result.output
+    assert (model / "encoder.onnx").read_bytes() == weights
