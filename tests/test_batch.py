@@ -84,6 +84,8 @@ def test_batch_stores_every_article_once_and_resumes(cluster: LocalCluster, tmp_
         assert [failure.code for failure in first.failures] == ["E001"]
         stored = store.get(first_id := min(store.ids()))
         assert stored is not None and stored.id == first_id and stored.quantities
+        # The client reads without detecting languages; the workers detect them.
+        assert stored.article.language == "en" and stored.article.language_score
         again = run_batch([str(corpus)], store, _options(cluster))
         assert (again.new, again.updated, again.unchanged, store.count()) == (0, 0, 9, 9)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsprobe.errors import InputError
-from newsprobe.ingest import articles_from_json, decode_bytes, read_articles
+from newsprobe.ingest import articles_from_json, decode_bytes, read_articles, with_language
 from newsprobe.ingest.html import article_from_html
 from newsprobe.ingest.plaintext import parse_header
 from newsprobe.model import Article
@@ -45,6 +45,16 @@ def test_read_text_file_detects_language_and_header(tmp_path: Path) -> None:
     assert article.language == "en"
     assert article.source == str(path)
     assert article.text.endswith("withdrew.")
+
+
+def test_reading_can_leave_the_language_for_later(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Advance in the east\n\n{ENGLISH}\n", encoding="utf-8")
+    [article] = _only_articles(list(read_articles([str(path)], Options(detect_language=False))))
+    assert (article.language, article.language_score) == (None, None)
+    detected = with_language(article, Options())
+    assert detected.language == "en" and detected.language_score and detected.id == article.id
+    assert with_language(detected, Options(languages=("ru",))) is detected  # a known language is kept
 
 
 def test_decode_reads_cp1251_that_is_not_utf8() -> None:

@@ -40,6 +40,9 @@ class Options:
     # given here (e.g. one you trained) replaces the profile's installed model.
     propaganda_profile: str = "fast"
     propaganda_model: str | None = None
+    # False: readers leave the language of an article without one unset, for the process that analyses it to
+    # detect (`ingest.with_language`): batch workers do, so the client that reads the inputs stays light.
+    detect_language: bool = True
 
     def for_profile(self, profile: str | None) -> Options:
         """These options with the propaganda profile `profile` (None: unchanged); a model folder given for the

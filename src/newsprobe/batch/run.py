@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import dask
 from distributed import Client, Future, LocalCluster, as_completed
@@ -96,7 +96,9 @@ def run_batch(inputs: Iterable[str], store: Store, options: BatchOptions | None 
         limit = options.in_flight or 2 * sum(client.nthreads().values())
         running = as_completed()
         chunks: dict[Future, list[Article]] = {}
-        for chunk in _chunks(read_articles(inputs, options.analysis), options.chunk_size):
+        # The workers detect the languages: the client only reads, checks the store and writes.
+        reading = replace(options.analysis, detect_language=False)
+        for chunk in _chunks(read_articles(inputs, reading), options.chunk_size):
             todo = _to_analyse(chunk, store, versions, summary)
             if todo:
                 future = client.submit(analyze_chunk, todo, pure=False)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from distributed import Worker, WorkerPlugin, get_worker
 
 from newsprobe.errors import InputError
+from newsprobe.ingest import with_language
 from newsprobe.model import Analysis, Article
 from newsprobe.pipeline import Pipeline, analyze_or_error
 from newsprobe.settings import ONNX_THREADS_ENV, Options
@@ -56,5 +57,5 @@ def analyze_chunk(articles: list[Article]) -> list[Result]:
     """Analyse a chunk on this worker with the pipeline its plugin loaded; a failing article becomes a `Failure`."""
     plugin = get_worker().plugins[PLUGIN_NAME]
     assert isinstance(plugin, PipelinePlugin) and plugin.pipeline is not None, "plugin registered before tasks"
-    results = [analyze_or_error(plugin.pipeline, article) for article in articles]
+    results = [analyze_or_error(plugin.pipeline, with_language(article, plugin.options)) for article in articles]
     return [Failure.of(result) if isinstance(result, InputError) else result for result in results]

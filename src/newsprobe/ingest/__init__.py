@@ -1,6 +1,6 @@
 """Reading articles from what analysts have: text, HTML, JSON/JSONL, URLs, stdin and folders."""
 
-from newsprobe.ingest.build import article_from_text, build_article
+from newsprobe.ingest.build import article_from_text, build_article, with_language
 from newsprobe.ingest.decode import decode_bytes
 from newsprobe.ingest.fetch import fetch_url
 from newsprobe.ingest.html import article_from_html
@@ -20,4 +20,5 @@ __all__ = [
     "fetch_url",
     "read_articles",
     "read_input",
+    "with_language",
 ]

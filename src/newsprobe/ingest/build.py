@@ -22,11 +22,19 @@ def build_article(
     given: dict[str, str | None] = {key: value for key, value in metadata.items() if value}
     given.setdefault("title", header.title)
     given.setdefault("outlet", header.outlet)
-    if "language" not in given:
+    if "language" not in given and options.detect_language:
         given["language"], score = detect_language(body, options.languages)
     else:
         score = None
     return Article.create(body, id=id, source=source, language_score=score, **given)
+
+
+def with_language(article: Article, options: Options) -> Article:
+    """`article` with its language detected when it has none (as read with `detect_language=False`)."""
+    if article.language is not None:
+        return article
+    language, score = detect_language(article.text, options.languages)
+    return article.model_copy(update={"language": language, "language_score": score})
 
 
 def article_from_text(text: str, options: Options | None = None, source: str | None = None) -> Article:
