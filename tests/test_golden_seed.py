@@ -56,15 +56,14 @@ def test_seed_analysis_is_stable_across_runs(seed_analysis: Analysis, tmp_path: 
 
 
 @pytest.mark.issue(19)
-@pytest.mark.parametrize("profile", ["fast", "accurate"])
-def test_seed_loaded_language_in_both_profiles(profile: str) -> None:
+def test_seed_loaded_language_in_the_shipped_profile() -> None:
     from tests.conftest import SEED_ARTICLE
 
     if not SEED_ARTICLE.is_file():
         pytest.skip("the seed article (../shared/examples) is not available")
-    options = Options(only=("propaganda",), propaganda_profile=profile)
+    options = Options(only=("propaganda",))
     analysis = analyze(article_from_text(SEED_ARTICLE.read_text(encoding="utf-8"), options), options)
     loaded = [span.text for span in analysis.techniques if span.technique == "Loaded_Language"]
     for phrase in ("plague is beaten", "pathetic remnants"):
         assert any(phrase in text for text in loaded), (phrase, loaded)
-    assert analysis.propaganda is not None and analysis.propaganda.profile == profile
+    assert analysis.propaganda is not None and analysis.propaganda.profile == "fast"
