@@ -16,8 +16,15 @@ from newsprobe.cli.main import cli
 from newsprobe.corpus.ingest import ingest
 from newsprobe.errors import NewsprobeError
 from newsprobe.pipeline import analyzer_versions, registry
-from newsprobe.propaganda.model import MODEL_DIR
-from newsprobe.propaganda.profiles import PROFILES, model_version, profile_dir
+from newsprobe.propaganda.archive import has_model, pack_model
+from newsprobe.propaganda.model import MODEL_DIR, PropagandaModel
+from newsprobe.propaganda.profiles import (
+    PROFILES,
+    default_run_folder,
+    install_model,
+    model_version,
+    profile_dir,
+)
 from newsprobe.settings import PROPAGANDA_PROFILES, Options
 
 TEXT = ("Opinion: the truth they hide\n\n"
@@ -109,3 +116,41 @@ def test_the_cli_says_how_to_get_an_accurate_model_when_none_is_installed(
     result = runner.invoke(cli, ["analyze", str(article), "--only", "propaganda", "--profile", "accurate"])
     assert result.exit_code == 2
     assert "[E110]" in result.output and "--encoder mpnet-base" in result.output
+
+
+@pytest.mark.issue(19)
+def test_a_model_packed_into_one_file_reads_as_its_folder_does(tmp_path: Path, other_model: Path) -> None:
+    archive = tmp_path / "packed.zip"
+    size = pack_model(other_model, archive)
+    assert size == archive.stat().st_size and has_model(archive) and not (tmp_path / "packed.zip.partial").exists()
+    text = TEXT * 3
+    assert PropagandaModel(archive).predict(text) == PropagandaModel(other_model).predict(text)
+    assert profile_dir("accurate", archive) == archive
+
+
+@pytest.mark.issue(19)
+def test_a_broken_or_incomplete_model_file_is_a_coded_error(tmp_path: Path, other_model: Path) -> None:
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(NewsprobeError) as not_a_model:
+        profile_dir("accurate", broken)
+    assert "[E110]" in not_a_model.value.describe()
+    (other_model / "span_head.onnx").unlink()
+    with pytest.raises(NewsprobeError) as incomplete:
+        pack_model(other_model, tmp_path / "incomplete.zip")
+    assert "[E015]" in incomplete.value.describe() and not (tmp_path / "incomplete.zip").exists()
+
+
+@pytest.mark.issue(19)
+def test_installing_a_base_size_model_replaces_the_accurate_file(
+    tmp_path: Path, other_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = tmp_path / "models" / "accurate.zip"
+    installed.parent.mkdir()
+    installed.write_bytes(b"an older model")
+    monkeypatch.setitem(PROFILES, "accurate", installed)
+    assert install_model(other_model) == installed
+    assert PropagandaModel(profile_dir("accurate")).card["created"] == "2026-11-30T10:00:00+00:00"
+    # Without --out, base-size training happens in the user cache, never inside the package.
+    assert default_run_folder("mpnet-base").parts[-2:] == ("training", "mpnet-base")
+    assert default_run_folder("minilm-l6") == MODEL_DIR

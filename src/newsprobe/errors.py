@@ -74,8 +74,8 @@ class Errors(str, Enum):
             "pip install --no-deps --require-hashes -r requirements-train.txt")
     E109 = ("{path} holds a training run of another recipe ({differences}); rerun with the same options to resume "
             "it, or choose another --out")
-    E110 = ("the {profile!r} propaganda model is not installed ({path} is missing); train one with "
-            "`newsprobe train propaganda --encoder mpnet-base --out DIR` and pass its folder as the model")
+    E110 = ("the {profile!r} propaganda model is not installed ({path} is missing); train and install one with "
+            "`newsprobe train propaganda --encoder mpnet-base`, or pass a model you trained with --model")
     E111 = "unknown propaganda profile {profile!r}; known: {known}"
 
 

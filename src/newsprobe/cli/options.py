@@ -54,8 +54,9 @@ def reading_options_value(only: tuple[str, ...], skip: tuple[str, ...], max_byte
 profile_options = with_options(
     click.option("--profile", type=click.Choice(PROPAGANDA_PROFILES), default="fast", show_default=True,
                  help="Propaganda model: fast (MiniLM ensemble) or accurate (base-size encoder, slower)."),
-    click.option("--propaganda-model", type=click.Path(file_okay=False, exists=True),
-                 help="A propaganda model folder (e.g. one you trained) to use instead of the profile's."),
+    click.option("--propaganda-model", type=click.Path(exists=True),
+                 help="A propaganda model folder or packed model file (e.g. one you trained) to use instead of "
+                 "the profile's."),
 )
 
 

@@ -34,8 +34,9 @@ _OUTPUT = click.option("--output", "-o", required=True, type=click.Path(dir_okay
                        help="TSV file to write.")
 _PROFILE = click.option("--profile", type=click.Choice(PROPAGANDA_PROFILES), default="fast", show_default=True,
                         help="fast: MiniLM ensemble; accurate: base-size encoder.")
-_MODEL = click.option("--model", "model_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-                      help="A model folder (e.g. one you trained) to use instead of the profile's.")
+_MODEL = click.option("--model", "model_dir", type=click.Path(exists=True, path_type=Path),
+                      help="A model folder or packed model file (e.g. one you trained) to use instead of the "
+                      "profile's.")
 
 
 def _model_dir(profile: str, model_dir: Path | None) -> Path:
@@ -47,8 +48,9 @@ def _model_dir(profile: str, model_dir: Path | None) -> Path:
 @click.command("propaganda")
 @_DATA
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the model, its checkpoints and train.log (default: the installed model folder "
-              "of the encoder's profile: fast for minilm-l6, accurate for mpnet-base).")
+              help="Where to write the model, its checkpoints and train.log. Default: for minilm-l6 the installed "
+              "fast model's folder; for mpnet-base a folder in the user cache, packed into the installed accurate "
+              "model file when done.")
 @click.option("--encoder", type=click.Choice(list(RECIPES)), default=TrainSettings.encoder, show_default=True,
               help="Pre-trained encoder: minilm-l6 for the fast profile, mpnet-base for the accurate one; each "
               "brings its own recipe (seeds, epochs, learning rate), which the options below override.")
@@ -79,6 +81,9 @@ def _model_dir(profile: str, model_dir: Path | None) -> Path:
 @click.option("--checkpoint-every", type=click.IntRange(1), default=50, show_default=True,
               help="Steps between checkpoints (one also closes each epoch); a re-run with the same options "
               "resumes from the last one.")
+@click.option("--install", is_flag=True,
+              help="When done, install the model in --out as its profile's model (the accurate one is packed into "
+              "one file); implied when --out is not given.")
 @click.option("--calibrate-only", is_flag=True,
               help="Do not train: choose the span thresholds and the technique-prior correction of the model "
               "in --out again, on the split its training run used (tune for a fit model), and score it on dev.")
@@ -86,7 +91,8 @@ def _model_dir(profile: str, model_dir: Path | None) -> Path:
 def train_propaganda_command(
     data_dir: Path, out_dir: Path | None, encoder: str, seeds: tuple[int, ...], epochs: int | None, max_steps: int,
     split: str | None, window_tokens: int, window_stride: int, train_embeddings: bool,
-    thresholds: tuple[float, float] | None, cross_validate: bool, checkpoint_every: int, calibrate_only: bool,
+    thresholds: tuple[float, float] | None, cross_validate: bool, checkpoint_every: int, install: bool,
+    calibrate_only: bool,
 ) -> None:
     """Fine-tune the technique models on the PTC training articles (dev split held out).
 
@@ -99,7 +105,7 @@ def train_propaganda_command(
     except ImportError as error:
         raise NewsprobeError(Errors.E102, detail=str(error)) from error
     from newsprobe.cli.progress import step_bar
-    from newsprobe.propaganda.profiles import PROFILES
+    from newsprobe.propaganda.profiles import default_run_folder, install_model
 
     recipe = RECIPES[encoder]
     split = split or recipe.split
@@ -112,7 +118,8 @@ def train_propaganda_command(
     if cross_validate and out_dir is not None:
         _cross_validate(data_dir, out_dir, settings)
         return
-    out_dir = out_dir or PROFILES["fast" if encoder == "minilm-l6" else "accurate"]
+    install = install or out_dir is None
+    out_dir = out_dir or default_run_folder(encoder)
     if calibrate_only:
         card = recalibrate(data_dir, out_dir, log=click.echo)
     else:
@@ -122,6 +129,9 @@ def train_propaganda_command(
     held_out = card[held_out_split(card["settings"]["split"])]
     click.echo(f"model written to {out_dir} ({held_out_split(card['settings']['split'])} SI F1 "
                f"{held_out['si']['f1']}, TC micro-F1 {held_out['tc_micro_f1']})")
+    if install:
+        installed = install_model(out_dir)
+        click.echo(f"installed as {installed}")
 
 
 def _cross_validate(data_dir: Path, out_dir: Path, settings: TrainSettings) -> None:

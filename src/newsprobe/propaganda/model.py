@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
-from newsprobe.errors import Errors, NewsprobeError
+from newsprobe.propaganda.archive import CARD, SINGLE_MEMBER, TOKENIZER, read_model_file
 from newsprobe.propaganda.decode import decode_spans, snap_to_words
 from newsprobe.propaganda.features import pool_span, span_extras
 from newsprobe.propaganda.techniques import LABELS
@@ -21,18 +21,15 @@ from newsprobe.propaganda.windows import (
     Tokens,
     best_window,
     char_span_to_tokens,
-    load_tokenizer,
     special_ids,
     tokenize,
+    tokenizer_from_json,
     window_inputs,
     window_starts,
 )
 from newsprobe.settings import ONNX_THREADS_ENV
 
 MODEL_DIR = Path(__file__).parent / "models"
-MODEL_FILES = ("tokenizer.json", "card.json")
-# Members of the ensemble when the card lists none: one encoder and its span head.
-SINGLE_MEMBER = ({"encoder": "encoder.onnx", "head": "span_head.onnx"},)
 DEFAULT_THRESHOLDS = (0.5, 0.25)
 _WINDOWS_PER_RUN = 16
 
@@ -71,13 +68,12 @@ class PropagandaModel:
     """Ensemble of span taggers and span classifiers (int8 ONNX) with the thresholds chosen at training time."""
 
     def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None) -> None:
+        """Load the model in `model_dir`: a folder as training writes it, or that folder packed into one
+        archive (`propaganda.archive`)."""
         threads = threads or int(os.environ.get(ONNX_THREADS_ENV) or 2)
-        for name in MODEL_FILES:
-            if not (model_dir / name).is_file():
-                raise NewsprobeError(Errors.E015, path=str(model_dir / name))
-        self.card = json.loads((model_dir / "card.json").read_text(encoding="utf-8"))
+        self.card = json.loads(read_model_file(model_dir, CARD))
+        self.tokenizer = tokenizer_from_json(read_model_file(model_dir, TOKENIZER).decode("utf-8"))
         self.members = [_load_member(model_dir, files, threads) for files in self.card.get("members", SINGLE_MEMBER)]
-        self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
         self.length = int(self.card.get("window_tokens", WINDOW_TOKENS))
         self.stride = int(self.card.get("read_stride", WINDOW_STRIDE))
         thresholds = self.card.get("span_thresholds", {})
@@ -176,12 +172,8 @@ def _load_member(model_dir: Path, files: dict, threads: int) -> Member:
     options.inter_op_num_threads = 1
     # The machine is shared: idle threads should sleep, not spin.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    sessions = []
-    for key in ("encoder", "head"):
-        path = model_dir / files[key]
-        if not path.is_file():
-            raise NewsprobeError(Errors.E015, path=str(path))
-        sessions.append(ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"]))
+    sessions = [ort.InferenceSession(read_model_file(model_dir, files[key]), options, providers=["CPUExecutionProvider"])
+                for key in ("encoder", "head")]
     return Member(sessions[0], sessions[1], int(files.get("window_offset", 0)))
 
 

@@ -27,8 +27,13 @@ class Tokens:
 
 
 def load_tokenizer(path: Path) -> Tokenizer:
+    """The encoder's tokenizer file, read as `tokenizer_from_json` reads it."""
+    return tokenizer_from_json(path.read_text(encoding="utf-8"))
+
+
+def tokenizer_from_json(text: str) -> Tokenizer:
     """The encoder's tokenizer with truncation and padding off: windows are cut here, not there."""
-    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer = Tokenizer.from_str(text)
     tokenizer.no_truncation()
     tokenizer.no_padding()
     return tokenizer
