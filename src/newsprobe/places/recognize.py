@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprobe.errors import Errors, NewsprobeError
-from newsprobe.places.build import DIVISION_WORDS, MAIN
+from newsprobe.places.build import DIVISION_WORDS, LANDFORM_WORDS, MAIN
 from newsprobe.places.gazetteer import Candidate, Gazetteer
 from newsprobe.places.normalize import is_abbreviation, loose_key, normalize_name
 from newsprobe.places.resolve import SETTLEMENT_WORDS, is_facility
@@ -36,6 +36,7 @@ RESIDENT_CUES = frozenset((
 # Entity types that are never place names ("Sunday, Richmond", "D. C., Thursday").
 NOT_NAMES = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
 MAX_NAME_TOKENS = 5
+_POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 _NAME_BREAKS = frozenset(("(", ")", ",", ";", "in"))
 _DASHES = frozenset(("-", "–", "—"))
 # A NORP entity that is no demonym is still a place when the gazetteer has a city this large by that name.
@@ -97,7 +98,23 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for span in spans:
         if taken.isdisjoint(range(span.start_char, span.end_char)) and normalize_name(span.text) in accepted:
             found.append(_mention(span, "gazetteer"))
-    return sorted(found, key=lambda m: m.start)
+    surnames = _surnames(doc)
+    return sorted((m for m in found if not _surname(m, doc, surnames)), key=lambda m: m.start)
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the full names of people in the text ("Mikheil Saakashvili" → "Saakashvili")."""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
+                     and ent[0].lower_ not in SETTLEMENT_WORDS)  # "Village Malakal" is no person
+
+
+def _surname(mention: Mention, doc: Doc, surnames: frozenset[str]) -> bool:
+    """Whether a one-word mention is the surname of a person the text names in full ("Carter said", after
+    "Jimmy Carter"), not a place: unless a locative word introduces it ("in Carter") or it is a dateline."""
+    if mention.text not in surnames or mention.source == "local":
+        return False
+    span = doc.char_span(mention.start, mention.end)
+    return span is not None and len(span) == 1 and not _after_cue(span)
 
 
 def _chained_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
@@ -213,7 +230,7 @@ def _leading_place(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Men
 
 def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Mention | None:
     """A mention from one NER entity, or None when it is not a place."""
-    ent = _trim_article(ent)
+    ent = _trim_possessive(_trim_article(ent), gazetteer)
     if not len(ent) or "\n" in ent.text or ent.text.islower():
         return None
     if gazetteer.demonym_country(ent.text) or _bare_compass(ent):
@@ -223,7 +240,8 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
     if is_abbreviation(ent.text) and not _lookup(ent, gazetteer):
         return None  # initials no code or alias stands for are an organisation or bloc ("EU"), not a village
     if ent.label_ in PLACE_LABELS:
-        return _mention(_extend_division(_longest_known(ent, gazetteer)), "ner")
+        span = _extend_division(_longest_known(ent, gazetteer))
+        return None if _lone_unknown_word(span, gazetteer) else _mention(span, "ner")
     if ent.label_ == "ORG" and is_facility(ent.text):
         return _mention(ent, "ner")  # "Ohio State University": a facility, placed at its town or nowhere
     if ent.label_ in OTHER_LABELS and (_known_elsewhere(ent, gazetteer, place_keys) or _named_division(ent, gazetteer)):
@@ -232,6 +250,23 @@ def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Me
                                     for c in _lookup(ent, gazetteer)):
         return _mention(ent, "ner")  # NER sometimes reads a city as a nationality ("hit Aleppo")
     return None
+
+
+def _lone_unknown_word(span: Span, gazetteer: Gazetteer) -> bool:
+    """A single word the gazetteer does not know, with no locative word before it and no dateline dash
+    after it: on the development halves nearly always a firm, a product or a surname NER took for a place
+    ("Petrojet", "NCIS"); an unknown village is mostly introduced ("near Muayzilah")."""
+    return (len(span) == 1 and not _lookup(span, gazetteer) and not _after_cue(span) and not _dateline(span)
+            and not _placed_after(span))
+
+
+def _placed_after(span: Span) -> bool:
+    """Whether the words after a name say it is a place: a kind of place in lower case ("Motutapu island",
+    "Muayzilah settlement") or a comma and a capitalised qualifier ("Pingilikani, Kenya")."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_WORDS | LANDFORM_WORDS:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and _capitalised(doc[end + 1])
 
 
 def _big_area(candidate: Candidate, span: Span) -> bool:
@@ -298,6 +333,15 @@ def _trim_article(ent: Span) -> Span:
     """Drop a leading "the" that NER sometimes includes ("the Netherlands" stays whole in GeoNames)."""
     if len(ent) > 1 and ent[0].lower_ == "the":
         return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _trim_possessive(ent: Span, gazetteer: Gazetteer) -> Span:
+    """Drop the possessive of a place ("New York's attorney general": the name is "New York"), unless it is
+    part of the name ("St. John's"); an organisation's stays ("McDonald's")."""
+    if ent.label_ in PLACE_LABELS and len(ent) > 1 and ent[-1].lower_ in _POSSESSIVES \
+            and not gazetteer.has_name(normalize_name(ent.text)):
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
     return ent
 
 
