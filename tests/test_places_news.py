@@ -271,3 +271,17 @@ def test_places_a_facility_stands_at_the_town_it_is_named_after_when_the_article
     found = _geoparser().parse("Missiles hit Odesa on Monday. The Odesa Thermal Power Plant near Yuzhne lost power.")
     plant = next(p for p in found if p.text == "Odesa Thermal Power Plant")
     assert plant.candidate is None and plant.anchor is not None and plant.anchor.name == "Pivdenne"
+
+
+@pytest.mark.issue(16)
+def test_places_a_legislators_home_town_after_the_party_initial_is_a_place() -> None:
+    found = _geoparser().parse("House Majority Leader Brent Boggs, D-Braxton, sponsored the bill.")
+    assert [(p.text, p.candidate and p.candidate.name, p.source) for p in found] == [
+        ("Braxton", "Braxton County", "local")]
+    assert _geoparser().parse("The R-Series engine, D-Day and vitamin D-3 were discussed.") == []
+
+
+@pytest.mark.issue(16)
+def test_places_a_place_opening_a_public_body_is_a_place() -> None:
+    found = _geoparser().parse("Officials of the Douglas County Public Works closed the road.")
+    assert [(p.text, p.source) for p in found] == [("Douglas County", "local")]
