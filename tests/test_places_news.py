@@ -285,3 +285,10 @@ def test_places_a_legislators_home_town_after_the_party_initial_is_a_place() -> 
 def test_places_a_place_opening_a_public_body_is_a_place() -> None:
     found = _geoparser().parse("Officials of the Douglas County Public Works closed the road.")
     assert [(p.text, p.source) for p in found] == [("Douglas County", "local")]
+
+
+@pytest.mark.issue(16)
+def test_places_names_listed_before_a_plural_division_word_are_divisions() -> None:
+    found = _geoparser().parse("Collapses were reported in Harvey, Harper and Kingman counties on Monday.")
+    assert [(p.text, p.candidate and p.candidate.name) for p in found] == [
+        ("Harvey", "Harvey County"), ("Harper", "Harper County"), ("Kingman", "Kingman County")]
