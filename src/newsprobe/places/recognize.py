@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprobe.errors import Errors, NewsprobeError
-from newsprobe.places.build import DIVISION_WORDS, LANDFORM_WORDS, MAIN
+from newsprobe.places.build import DIVISION_WORDS, MAIN
 from newsprobe.places.gazetteer import Candidate, Gazetteer
 from newsprobe.places.normalize import is_abbreviation, loose_key, normalize_name
 from newsprobe.places.resolve import SETTLEMENT_WORDS, is_facility
@@ -42,6 +42,9 @@ PLURAL_DIVISIONS = {"counties": "county", "parishes": "parish", "provinces": "pr
                     "oblasts": "oblast", "governorates": "governorate", "regions": "region"}
 # Party initials before a legislator's home town ("D-Braxton", "R-Florence", "I-Vt.").
 PARTY_INITIALS = frozenset(("D", "R", "I"))
+# Lower-case words after a name that say what kind of place it is ("Motutapu island").
+PLACE_KINDS = frozenset(("island", "islands", "river", "lake", "valley", "hill", "hills", "mountain", "mountains",
+                         "coast", "bay", "creek"))
 _POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 _NAME_BREAKS = frozenset(("(", ")", ",", ";", "in"))
 _DASHES = frozenset(("-", "–", "—"))
@@ -319,7 +322,7 @@ def _placed_after(span: Span) -> bool:
     """Whether the words after a name say it is a place: a kind of place in lower case ("Motutapu island",
     "Muayzilah settlement") or a comma and a capitalised qualifier ("Pingilikani, Kenya")."""
     doc, end = span.doc, span.end
-    if end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_WORDS | LANDFORM_WORDS:
+    if end < len(doc) and doc[end].is_lower and doc[end].lower_ in SETTLEMENT_WORDS | PLACE_KINDS:
         return True
     return end + 1 < len(doc) and doc[end].text == "," and _capitalised(doc[end + 1])
 

@@ -96,7 +96,7 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
     if is_facility(surface):
         # Only a town the whole phrase names ("College Station"), else the town or county that opens it.
         towns = [c for c in gazetteer.lookup(surface) if c.spelt_as_named and not c.is_division]
-        return (towns or named_county(surface, gazetteer))[:MAX_CANDIDATES]
+        return (towns or _named_county(surface, gazetteer))[:MAX_CANDIDATES]
     abbreviation = surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4
     bare = bare_division_name(surface)
     found: tuple[Candidate, ...] = ()
@@ -133,7 +133,7 @@ def _inner_place(surface: str, gazetteer: Gazetteer) -> list[Candidate]:
         compass += 1
     rest = " ".join(words[compass:]) if compass else _FORMAL_PREFIX.sub("", surface)
     if rest == surface:
-        return named_county(surface, gazetteer)
+        return _named_county(surface, gazetteer)
     if normalize_name(rest.split()[-1]) in LANDFORM_WORDS or not rest[:1].isupper():
         return []  # "West End", "East Side" name no place called "End"
     # A part of an area or of a large town ("North Texas", "South Philadelphia"); "West Metro" is no Metro.
@@ -145,7 +145,7 @@ def _compass_word(word: str) -> bool:
     return all(normalize_name(part) in COMPASS_WORDS - {"central"} for part in word.split("-"))
 
 
-def named_county(surface: str, gazetteer: Gazetteer) -> list[Candidate]:
+def _named_county(surface: str, gazetteer: Gazetteer) -> list[Candidate]:
     """The counties or districts that open a longer name with their division word: "Titus County Jail",
     "Douglas County Road" lie in that county. (Not "Ohio State University": a state is no county.)"""
     words = surface.split()
@@ -156,7 +156,7 @@ def named_county(surface: str, gazetteer: Gazetteer) -> list[Candidate]:
     return []
 
 
-def opening_names(surface: str) -> list[str]:
+def _opening_names(surface: str) -> list[str]:
     """Keys of the capitalised runs that open a longer name, longest first ("St. Cloud Hospital" → "st
     cloud"); none for a street or road, which is named after a place, not located in it."""
     words = surface.split()
@@ -171,7 +171,7 @@ def seat_choice(surface: str, choices: dict[str, Choice]) -> Choice | None:
     """For a facility or body the gazetteer cannot place, the town or county it is named after when the
     article names that place too ("Amherst College" beside "Amherst"); never a province or country, which
     a "<State> State University" only bears the name of."""
-    for key in opening_names(surface):
+    for key in _opening_names(surface):
         choice = choices.get(key)
         place = choice.candidate if choice else None
         if place is not None and (place.feature.startswith("P.") or place.feature == "A.ADM2"):
