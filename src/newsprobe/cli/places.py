@@ -35,7 +35,8 @@ def train_places_command(data: tuple[Path, ...], split: str, out_dir: Path, no_g
               help="all, or the dev/test half (fixed split by a hash of the document id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def eval_places_command(data: tuple[Path, ...], split: str, as_json: bool) -> None:
-    """Detection P/R/F1, accuracy@161 km, mean/median error, AUC and speed on gold geoparsing corpora."""
+    """Detection P/R/F1; accuracy@161 km, mean/median error and AUC end to end, over the detected places and
+    with the gold spans given; and speed, on gold geoparsing corpora."""
     from newsprobe.places.evaluate import evaluate_places
 
     reports = evaluate_places(list(data), split)
