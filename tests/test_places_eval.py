@@ -10,7 +10,13 @@ import pytest
 
 from newsprobe.cli.main import cli
 from newsprobe.places.corpus import read_gold, split_of
-from newsprobe.places.evaluate import detection_scores, place_errors, resolution_scores
+from newsprobe.places.evaluate import (
+    detected_place_errors,
+    detection_scores,
+    evaluate,
+    place_errors,
+    resolution_scores,
+)
 from newsprobe.places.geo import MAX_ERROR_KM
 
 DOCS = [
@@ -49,6 +55,20 @@ def test_eval_errors_and_resolution_scores(tiny_corpus: Path) -> None:
     assert scores.auc == pytest.approx(expected_auc)
 
 
+def test_eval_over_detected_counts_only_the_gold_places_a_prediction_overlaps(tiny_corpus: Path) -> None:
+    docs = list(read_gold(tiny_corpus))
+    # Aleppo found and right, Damascus undetected; Lagos found but left without a point; Nigeria has no gold point.
+    predictions = {docs[0].text: [(13, 19, 36.2, 37.16)], docs[1].text: [(25, 30, None, None), (32, 39, 9.0, 8.0)]}
+    assert detected_place_errors(docs[0].places, predictions[docs[0].text]) == [pytest.approx(0.0, abs=1e-6)]
+    assert detected_place_errors(docs[1].places, predictions[docs[1].text]) == [MAX_ERROR_KM]
+
+    report = evaluate(docs, lambda text: predictions[text], lambda text, spans: [(s, e, None, None) for s, e in spans])
+    over_detected, end_to_end = report["over_detected"], report["end_to_end"]
+    assert over_detected["located_gold"] == 2 and over_detected["accuracy_161km"] == 0.5
+    assert over_detected["median_error_km"] == pytest.approx(MAX_ERROR_KM / 2)
+    assert end_to_end["located_gold"] == 3 and end_to_end["accuracy_161km"] == pytest.approx(1 / 3)
+
+
 def test_eval_gold_without_coordinates_counts_for_detection_only(tiny_corpus: Path) -> None:
     docs = list(read_gold(tiny_corpus))
     assert [p.located for p in docs[1].places] == [True, False]
@@ -64,7 +84,7 @@ def test_eval_places_command(runner, tiny_corpus: Path) -> None:
     assert report["detection"]["recall"] == 1.0
     assert report["gold_spans"]["accuracy_161km"] == 1.0
     text = runner.invoke(cli, ["eval", "places", "--data", str(tiny_corpus)])
-    assert "acc@161km" in text.output and "words/s" in text.output
+    assert "acc@161km" in text.output and "over detected" in text.output and "words/s" in text.output
 
 
 def test_train_places_fits_ranker_on_a_tiny_corpus(runner, tiny_corpus: Path, tmp_path: Path) -> None:

@@ -221,3 +221,74 @@ def test_places_a_country_name_is_no_neighbour_of_a_namesake_village() -> None:
                               "ruritania": Name("ruritania", [village, country], False)})
     assert support["palmyra"] == {near: 0.0, far: 0.0}  # the village called Ruritania lends Palmyra no support
     assert support["ruritania"][village] == 1.0  # while a country's name still receives it
+
+
+def _resolved(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Each mention's text, chosen place and its country or state code."""
+    return [(p.text, p.candidate and p.candidate.name, p.candidate and p.candidate.admin1) for p in _geoparser().parse(text)]
+
+
+@pytest.mark.issue(16)
+def test_places_the_possessive_of_a_place_is_no_part_of_its_name() -> None:
+    found = _geoparser().parse("New York's attorney general sued the firm; McDonald's declined to comment.")
+    assert [(p.text, p.candidate and p.candidate.feature) for p in found] == [("New York", "A.ADM1")]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("text", [
+    "Jimmy Carter visited the clinic. Carter said the vaccines would arrive soon.",  # Carter County, Kentucky
+    "Petrojet beat the home side 1-0 on Monday.",  # a firm NER reads as a place, which no gazetteer knows
+])
+def test_places_surnames_and_lone_unknown_words_are_no_places(text: str) -> None:
+    assert _geoparser().parse(text) == []
+
+
+@pytest.mark.issue(16)
+def test_places_an_unknown_word_the_text_calls_a_place_stays() -> None:
+    found = _geoparser().parse("Samples came from Pailin, Cambodia, and Pingilikani, Kenya.")
+    assert "Pingilikani" in [p.text for p in found]
+    found = _geoparser().parse("Mikheil Saakashvili flew home. Protests went on in Saakashvili for days.")
+    assert [p.text for p in found] == ["Saakashvili"]  # a locative word introduces it: a place after all
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officers took him to the Titus County Jail.", [("Titus County Jail", "Titus County", "TX")]),
+    ("Floods hit North Texas on Monday.", [("North Texas", "Texas", "TX")]),
+    ("The City of Norfolk, Virginia, closed the roads.",
+     [("City of Norfolk", "Norfolk", "VA"), ("Virginia", "Virginia", "VA")]),
+])
+def test_places_a_name_the_gazetteer_lacks_stands_at_the_place_it_names(text: str, expected: list) -> None:
+    assert _resolved(text) == expected
+
+
+@pytest.mark.issue(16)
+def test_places_a_facility_stands_at_the_town_it_is_named_after_when_the_article_names_it() -> None:
+    found = _geoparser().parse("He was treated at St. Cloud Hospital, St. Cloud police said.")
+    assert [(p.text, p.candidate and p.candidate.name, p.precision) for p in found] == [
+        ("St. Cloud Hospital", "Saint Cloud", 1), ("St. Cloud", "Saint Cloud", 1)]
+    # The text says where it is: the town after "near", not the city in its name.
+    found = _geoparser().parse("Missiles hit Odesa on Monday. The Odesa Thermal Power Plant near Yuzhne lost power.")
+    plant = next(p for p in found if p.text == "Odesa Thermal Power Plant")
+    assert plant.candidate is None and plant.anchor is not None and plant.anchor.name == "Pivdenne"
+
+
+@pytest.mark.issue(16)
+def test_places_a_legislators_home_town_after_the_party_initial_is_a_place() -> None:
+    found = _geoparser().parse("House Majority Leader Brent Boggs, D-Braxton, sponsored the bill.")
+    assert [(p.text, p.candidate and p.candidate.name, p.source) for p in found] == [
+        ("Braxton", "Braxton County", "local")]
+    assert _geoparser().parse("The R-Series engine, D-Day and vitamin D-3 were discussed.") == []
+
+
+@pytest.mark.issue(16)
+def test_places_a_place_opening_a_public_body_is_a_place() -> None:
+    found = _geoparser().parse("Officials of the Douglas County Public Works closed the road.")
+    assert [(p.text, p.source) for p in found] == [("Douglas County", "local")]
+
+
+@pytest.mark.issue(16)
+def test_places_names_listed_before_a_plural_division_word_are_divisions() -> None:
+    found = _geoparser().parse("Collapses were reported in Harvey, Harper and Kingman counties on Monday.")
+    assert [(p.text, p.candidate and p.candidate.name) for p in found] == [
+        ("Harvey", "Harvey County"), ("Harper", "Harper County"), ("Kingman", "Kingman County")]

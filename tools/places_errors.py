@@ -3,9 +3,10 @@
     PYTHONPATH=src python tools/places_errors.py --split dev ../shared/data/geo/lgl.jsonl ../shared/data/geo/geovirus.jsonl
 
 Gold spans given: each gold place resolved further than 161 km from its gold point is put in one class.
-End to end: predicted spans that overlap no gold span (false alarms) are counted by the kind of name, and gold
+End to end: predicted spans that overlap no gold span (false alarms) are counted by the kind of name, gold
 places that no predicted span overlaps (detection misses) by what NER read them as and whether the gazetteer
-knows the name.
+knows the name, and detected gold places placed further than 161 km (the errors of "acc@161 km over detected
+places") by how the prediction's span compares with the gold one.
 """
 
 from __future__ import annotations
@@ -68,6 +69,26 @@ def detection_miss_class(gold: GoldPlace, labels: set[str], geoparser: Geoparser
     return f"{known} name, NER {','.join(sorted(labels)) or 'none'}"
 
 
+def detected_miss_class(gold: GoldPlace, found: Located) -> str:
+    """The class of a detected gold place placed too far: left without a point, or found with the gold span
+    or with another one (a facility, a possessive, a compass part: "Titus County Jail" for "Titus County")."""
+    if found.lat is None:
+        return "no point"
+    return "same span" if (found.start, found.end) == (gold.start, gold.end) else "other span"
+
+
+def _detected_misses(doc: GoldDoc, predicted: list[Located]) -> Counter[str]:
+    misses: Counter[str] = Counter()
+    for place in (p for p in doc.places if p.located):
+        found = [f for f in predicted if overlaps((f.start, f.end), (place.start, place.end))]
+        if not found:
+            continue
+        best = next((f for f in found if f.lat is not None), found[0])
+        if best.lat is None or distance_km(best.lat, best.lon, place.lat, place.lon) > ACCURACY_KM:  # type: ignore[arg-type]
+            misses[detected_miss_class(place, best)] += 1
+    return misses
+
+
 def _detection_misses(doc: GoldDoc, predicted: list[Located], geoparser: Geoparser) -> Counter[str]:
     entities = geoparser.nlp(doc.text).ents
     missed = [p for p in doc.places if not any(overlaps((f.start, f.end), (p.start, p.end)) for f in predicted)]
@@ -76,12 +97,13 @@ def _detection_misses(doc: GoldDoc, predicted: list[Located], geoparser: Geopars
                    for p in missed)
 
 
-def classify(docs: list[GoldDoc], geoparser: Geoparser) -> tuple[Counter[str], Counter[str], Counter[str], int]:
-    """Gold-span miss classes, end-to-end false-alarm and detection-miss classes, and the number of located
-    gold places."""
+def classify(docs: list[GoldDoc], geoparser: Geoparser) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str], int]:
+    """Gold-span miss classes, end-to-end false-alarm, detection-miss and detected-miss classes, and the
+    number of located gold places."""
     misses: Counter[str] = Counter()
     alarms: Counter[str] = Counter()
     undetected: Counter[str] = Counter()
+    detected: Counter[str] = Counter()
     total = 0
     for doc in docs:
         gold = [p for p in doc.places if p.located]
@@ -95,7 +117,8 @@ def classify(docs: list[GoldDoc], geoparser: Geoparser) -> tuple[Counter[str], C
             if not any(overlaps((predicted.start, predicted.end), (p.start, p.end)) for p in doc.places):
                 alarms[false_alarm_class(predicted.text)] += 1
         undetected += _detection_misses(doc, predictions, geoparser)
-    return misses, alarms, undetected, total
+        detected += _detected_misses(doc, predictions)
+    return misses, alarms, undetected, detected, total
 
 
 def main() -> None:
@@ -105,7 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     geoparser = Geoparser()
     for path in args.paths:
-        misses, alarms, undetected, total = classify(list(read_gold(path, args.split)), geoparser)
+        misses, alarms, undetected, detected, total = classify(list(read_gold(path, args.split)), geoparser)
         print(f"{path.name} ({args.split}): {total} located gold places, {sum(misses.values())} missed with gold spans")
         for name, count in misses.most_common():
             print(f"  miss  {name:<34} {count}")
@@ -113,6 +136,8 @@ def main() -> None:
             print(f"  false alarm  {name:<27} {count}")
         for name, count in undetected.most_common():
             print(f"  undetected  {name:<28} {count}")
+        for name, count in detected.most_common():
+            print(f"  detected, > 161 km  {name:<20} {count}")
 
 
 if __name__ == "__main__":

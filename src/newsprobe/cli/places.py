@@ -35,7 +35,8 @@ def train_places_command(data: tuple[Path, ...], split: str, out_dir: Path, no_g
               help="all, or the dev/test half (fixed split by a hash of the document id).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def eval_places_command(data: tuple[Path, ...], split: str, as_json: bool) -> None:
-    """Detection P/R/F1, accuracy@161 km, mean/median error, AUC and speed on gold geoparsing corpora."""
+    """Detection P/R/F1; accuracy@161 km, mean/median error and AUC end to end, over the detected places and
+    with the gold spans given; and speed, on gold geoparsing corpora."""
     from newsprobe.places.evaluate import evaluate_places
 
     reports = evaluate_places(list(data), split)
@@ -48,13 +49,14 @@ def eval_places_command(data: tuple[Path, ...], split: str, as_json: bool) -> No
 
 def format_report(report: dict) -> str:
     """A short plain-text table of one corpus's metrics."""
-    det, e2e, gold = report["detection"], report["end_to_end"], report["gold_spans"]
+    det, gold = report["detection"], report["gold_spans"]
     lines = [
         f"{report['data']} (split {report['split']}: {report['documents']} documents, {report['words']} words)",
         (f"  detection      P {det['precision']:.3f}  R {det['recall']:.3f}  F1 {det['f1']:.3f}"
          f"  (gold {det['gold']}, predicted {det['predicted']})"),
     ]
-    for label, res in (("end to end", e2e), ("gold spans", gold)):
+    figures = (("end to end", report["end_to_end"]), ("over detected", report["over_detected"]), ("gold spans", gold))
+    for label, res in figures:
         lines.append(
             f"  {label:<13}  acc@161km {res['accuracy_161km']:.3f}  mean {res['mean_error_km']:.0f} km"
             f"  median {res['median_error_km']:.0f} km  AUC {res['auc']:.3f}  (n={res['located_gold']})")

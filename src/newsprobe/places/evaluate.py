@@ -65,6 +65,13 @@ def place_errors(gold: tuple[GoldPlace, ...], predicted: list[Predicted]) -> lis
     return errors
 
 
+def detected_place_errors(gold: tuple[GoldPlace, ...], predicted: list[Predicted]) -> list[float]:
+    """Error in km for each located gold place that some prediction overlaps (detected), as `place_errors` counts
+    it: a detected place left without a point still counts as the maximum error."""
+    spans = [(start, end) for start, end, _, _ in predicted]
+    return place_errors(tuple(p for p in gold if any(overlaps((p.start, p.end), s) for s in spans)), predicted)
+
+
 def resolution_scores(errors: list[float]) -> Resolution:
     """Accuracy within 161 km, mean and median error, and the area under the log-error curve (lower is better)."""
     if not errors:
@@ -89,10 +96,13 @@ def evaluate(docs: list[GoldDoc], geoparse: Geoparser, resolve: Resolver) -> dic
         ([(p.start, p.end) for p in doc.places], [(s, e) for s, e, _, _ in pred])
         for doc, pred in zip(docs, predictions, strict=True))
     end_to_end = resolution_scores([e for d, p in zip(docs, predictions, strict=True) for e in place_errors(d.places, p)])
+    # Issue 16's "over detected places": end to end, but only over the gold places our detection found.
+    over_detected = resolution_scores(
+        [e for d, p in zip(docs, predictions, strict=True) for e in detected_place_errors(d.places, p)])
     gold_spans = resolution_scores([e for d, p in zip(docs, resolved, strict=True) for e in place_errors(d.places, p)])
     return {
         "documents": len(docs), "words": words, "detection": asdict(detection),
-        "end_to_end": asdict(end_to_end), "gold_spans": asdict(gold_spans),
+        "end_to_end": asdict(end_to_end), "over_detected": asdict(over_detected), "gold_spans": asdict(gold_spans),
         "words_per_s": words / end_to_end_s if end_to_end_s else 0.0,
         "places_per_s": sum(len(p) for p in predictions) / end_to_end_s if end_to_end_s else 0.0,
         "resolved_per_s": sum(len(doc.places) for doc in docs) / gold_spans_s if gold_spans_s else 0.0,

@@ -24,6 +24,7 @@ from newsprobe.places.resolve import (
     load_weights,
     resolve_names,
     score,
+    seat_choice,
     water_before,
     within,
     without_settlement_word,
@@ -33,6 +34,10 @@ from newsprobe.places.resolve import (
 _LINK = re.compile(r"^[\s,]*(?:(?:which|that|is|was|lies|lying|located|situated|settlement|village|town|some|about)[\s,]+)*$",
                    re.IGNORECASE)
 
+
+# What joins a facility to the town the text puts it in ("... Plant near Enerhodar", "..., in the city of Kyiv").
+_PLACED_IN = re.compile(r"^[\s,]*(?:in|near|at|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+                        r"(?:(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 
 # A name found by the gazetteer alone (no NER place label) is kept only if the ranker is this sure of it.
 # (Chosen with the conditional-logit ranker on the development halves of LGL and GeoVirus, among pairs from
@@ -97,7 +102,7 @@ class Geoparser:
         names = group_names(text, [(m.start, m.end, m.division) for m in mentions], self.gazetteer)
         names.update(demonym_names(text, self.gazetteer))
         choices = resolve_names(names, self.weights)
-        located = [_located(m, choices[normalize_name(m.text)]) for m in mentions]
+        located = [_located(m, _choice_for(m, choices, _placed_by_text(text, m, mentions))) for m in mentions]
         located = _confirmed(located)
         located = _apply_relations(text, located, self.settlement_anchor)
         return _place_unknown(text, located)
@@ -144,6 +149,21 @@ def _confirmed(located: list[Located]) -> list[Located]:
     cued = {normalize_name(p.text) for p in located if p.source == "cue"}
     return [p for p in located if p.source not in ("gazetteer", "cue") or p.score >= GAZETTEER_MIN_SCORE
             or (normalize_name(p.text) in cued and p.score >= CUE_MIN_SCORE)]
+
+
+def _choice_for(mention: Mention, choices: dict[str, Choice], placed_by_text: bool) -> Choice:
+    """The mention's own choice, or for a facility or body the gazetteer lacks, the town it is named after,
+    unless the text says where it is ("Kherson power station in Nova Kakhovka": see `_place_unknown`)."""
+    own = choices[normalize_name(mention.text)]
+    if own.candidate is not None or placed_by_text:
+        return own
+    return seat_choice(mention.text, choices) or own
+
+
+def _placed_by_text(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a locative word joins the mention to the next one ("Orchard Street in Alexandria")."""
+    following = [m for m in mentions if m.start >= mention.end]
+    return bool(following) and bool(_PLACED_IN.match(text[mention.end : min(m.start for m in following)]))
 
 
 def _located(mention: Mention, choice: Choice) -> Located:

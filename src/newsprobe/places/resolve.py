@@ -15,7 +15,16 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from newsprobe.places.build import ABBREVIATION, ALTERNATE, DIVISION_WORDS, LOOSE, MAIN, bare_division_name
+from newsprobe.places.build import (
+    ABBREVIATION,
+    ALTERNATE,
+    COMPASS_WORDS,
+    DIVISION_WORDS,
+    LANDFORM_WORDS,
+    LOOSE,
+    MAIN,
+    bare_division_name,
+)
 from newsprobe.places.gazetteer import Candidate, Gazetteer
 from newsprobe.places.geo import distance_km
 from newsprobe.places.normalize import normalize_name, strip_article
@@ -33,7 +42,18 @@ FACILITY_WORDS = frozenset((
     "center", "centre", "hall", "church", "cathedral", "mosque", "temple", "synagogue", "prison", "jail", "mall",
     "hotel", "market", "dam", "museum", "library", "courthouse", "factory", "refinery", "depot", "campus",
 ))
+# Facility words of ways and open spaces: a street is named after a place or a person, not located in it
+# ("Washington Street"), unless a division word names its county ("Douglas County Road").
+WAY_WORDS = frozenset((
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "highway", "square",
+    "plaza", "bridge",
+))
+# Words that open a place's formal name: "City of Richmond", "Province of Ontario".
+_FORMAL_PREFIX = re.compile(r"^(?:city|town|village|province|state|county|district|region|municipality|commonwealth)"
+                            r"\s+of\s+(?=\S)", re.IGNORECASE)
 MAX_CANDIDATES = 40
+# A compass word before a town names a part of it only when the town is large ("South Philadelphia").
+PART_OF_TOWN = 100_000
 # A district's namesake town lies this close to the district's point (the mean of its towns).
 SEAT_KM = 50.0
 # The smallest town taken for a division of its name that the gazetteer lacks (seats of provinces and of most
@@ -74,8 +94,9 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
     """Gazetteer places a surface may name, filtered and capped by population; those inside the divisions
     `within` ((country, admin1) pairs, admin1 "" for a whole country) are kept before the cap."""
     if is_facility(surface):
-        # Only a town the whole phrase names ("College Station"): never a division or namesake inside it.
-        return [c for c in gazetteer.lookup(surface) if c.spelt_as_named and not c.is_division][:MAX_CANDIDATES]
+        # Only a town the whole phrase names ("College Station"), else the town or county that opens it.
+        towns = [c for c in gazetteer.lookup(surface) if c.spelt_as_named and not c.is_division]
+        return (towns or _named_county(surface, gazetteer))[:MAX_CANDIDATES]
     abbreviation = surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4
     bare = bare_division_name(surface)
     found: tuple[Candidate, ...] = ()
@@ -88,7 +109,7 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
     # "Savar city", "Batumi City", "Puerto Tejada municipality": the place under its own name, when the whole
     # phrase names none ("Mexico City" does, and is found above); a far-fetched loose match is no name.
     settlements = _settlements(surface, gazetteer)
-    kept = _plausible(surface, found) or _plausible(surface, settlements)
+    kept = _plausible(surface, found) or _plausible(surface, settlements) or _inner_place(surface, gazetteer)
     if within and not any(_inside(c, within) for c in kept):
         # "Hays city (Hays, Al Hudaydah)": Hays, Kansas goes by "Hays City", the town meant by "Hays".
         kept += [c for c in settlements if _inside(c, within) and c not in kept]
@@ -100,6 +121,62 @@ def candidates_for(surface: str, gazetteer: Gazetteer, division: bool = False,
     if country and country not in kept:
         kept.append(country)
     return sorted(kept, key=lambda c: (not _inside(c, within), -c.population))[:MAX_CANDIDATES]
+
+
+def _inner_place(surface: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """For a name the gazetteer lacks, the place it says it lies in: the rest after compass words ("North
+    Texas", "South Philadelphia": a part of that place) or a formal prefix ("City of Norfolk"), else the
+    county that opens it with its division word ("Lamar County Commissioners")."""
+    words = surface.split()
+    compass = 0
+    while compass < len(words) - 1 and _compass_word(words[compass]):
+        compass += 1
+    rest = " ".join(words[compass:]) if compass else _FORMAL_PREFIX.sub("", surface)
+    if rest == surface:
+        return _named_county(surface, gazetteer)
+    if normalize_name(rest.split()[-1]) in LANDFORM_WORDS or not rest[:1].isupper():
+        return []  # "West End", "East Side" name no place called "End"
+    # A part of an area or of a large town ("North Texas", "South Philadelphia"); "West Metro" is no Metro.
+    return [c for c in gazetteer.lookup(rest) if c.spelt_as_named and (c.is_division or c.population >= PART_OF_TOWN)]
+
+
+def _compass_word(word: str) -> bool:
+    """"North", "North-West", "northeast" (not "Central": "Central Park" lies in no place called Park)."""
+    return all(normalize_name(part) in COMPASS_WORDS - {"central"} for part in word.split("-"))
+
+
+def _named_county(surface: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """The counties or districts that open a longer name with their division word: "Titus County Jail",
+    "Douglas County Road" lie in that county. (Not "Ohio State University": a state is no county.)"""
+    words = surface.split()
+    for end in range(len(words) - 1, 1, -1):
+        head = words[:end]
+        if normalize_name(head[-1]) in DIVISION_WORDS and all(w[:1].isupper() for w in head):
+            return [c for c in gazetteer.lookup(" ".join(head)) if c.feature == "A.ADM2"]
+    return []
+
+
+def _opening_names(surface: str) -> list[str]:
+    """Keys of the capitalised runs that open a longer name, longest first ("St. Cloud Hospital" → "st
+    cloud"); none for a street or road, which is named after a place, not located in it."""
+    words = surface.split()
+    if len(words) < 2 or normalize_name(words[-1]) in WAY_WORDS:
+        return []
+    heads = [words[:end] for end in range(len(words) - 1, 0, -1)]
+    return [normalize_name(" ".join(head)) for head in heads
+            if all(w[:1].isupper() for w in head) and normalize_name(head[-1]) not in FACILITY_WORDS]
+
+
+def seat_choice(surface: str, choices: dict[str, Choice]) -> Choice | None:
+    """For a facility or body the gazetteer cannot place, the town or county it is named after when the
+    article names that place too ("Amherst College" beside "Amherst"); never a province or country, which
+    a "<State> State University" only bears the name of."""
+    for key in _opening_names(surface):
+        choice = choices.get(key)
+        place = choice.candidate if choice else None
+        if place is not None and (place.feature.startswith("P.") or place.feature == "A.ADM2"):
+            return choice
+    return None
 
 
 def _without_seat_districts(candidates: list[Candidate]) -> list[Candidate]:
