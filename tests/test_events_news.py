@@ -13,8 +13,9 @@ from newsprobe.cli.main import cli
 from newsprobe.events.augment import news_variants, strip_formula
 from newsprobe.events.classifier import load_classifier
 from newsprobe.events.encoder import span_vectors
-from newsprobe.events.news_eval import LABELS, news_scores, read_snippets
+from newsprobe.events.news_eval import news_scores
 from newsprobe.events.priors import TEMPLATES, prior_sentences
+from newsprobe.events.snippets import LABELS, read_snippets
 from newsprobe.events.taxonomy import EVENT_TYPES, NO_EVENT, SUB_EVENT_TYPES
 from newsprobe.events.training import score_news
 from newsprobe.ingest import read_articles
@@ -69,6 +70,23 @@ def test_news_sentence_of_each_family_gets_its_event_type(sentence: str, event_t
         ("Government forces recaptured the town from the rebels on Friday, the army said.",
          "Government regains territory"),
         ("Both sides signed a ceasefire agreement on Tuesday after talks in the capital.", "Agreement"),
+        # events v6: one sentence per sub-type family more, written for the tests (not in any training set)
+        (("Insurgents drove the last police officers out of the river town on Wednesday and now hold it, a "
+          "councillor said."), "Non-state actor overtakes territory"),
+        (("A military jet bombed a crowded cattle market in the border district, killing 11 herders, "
+          "survivors said."), "Air/drone strike"),
+        ("A mine exploded under a minibus on the road to the quarry, killing three workers.",
+         "Remote explosive/landmine/IED"),
+        (("Armed men seized two nuns from their convent overnight and are demanding a ransom, the bishop "
+          "said."), "Abduction/forced disappearance"),
+        (("Riot police broke up the march of striking dockers with tear gas and detained about 20 of them."),
+         "Protest with intervention"),
+        (("Angry shopkeepers threw stones at the tax office and set a police van on fire during a protest "
+          "over new levies."), "Violent demonstration"),
+        ("Bomb disposal experts defused a device found under a bridge on the main highway, police said.",
+         "Disrupted weapons use"),
+        (("The militia has set up a new base in an abandoned sawmill outside the town, local sources "
+          "said."), "Headquarters or base established"),
     ],
 )
 def test_rare_sub_types_in_news_style(sentence: str, sub_event_type: str) -> None:

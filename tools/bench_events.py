@@ -6,6 +6,7 @@
 Each English article of `examples/` and the seed (when present) is analysed once without events; then
 `assemble_events` is timed (best of 3) with the old file and the shipped one, with the propaganda model's
 reading shared and, for the shipped one, with the reading made afresh (as with `--skip propaganda`).
+Columns: `old` is the file given, `new` the shipped one.
 """
 
 from __future__ import annotations
@@ -61,20 +62,20 @@ def measure(analysis: Analysis, old: EventClassifier, new: EventClassifier) -> d
         model.read(text)
 
     model.read(text)
-    return {"v1": best_of(lambda: assemble_events(analysis, old)),
-            "v2_shared_reading": best_of(lambda: assemble_events(analysis, new)),
-            "v1_classify": best_of(lambda: group_sentences(text, sentences, old, places)),
-            "v2_classify_shared": best_of(lambda: group_sentences(text, sentences, new, places)),
-            "v2_own_reading": best_of(afresh), "propaganda_read": best_of(read_again),
-            "v1_events": len(assemble_events(analysis, old)), "v2_events": len(assemble_events(analysis, new))}
+    return {"old": best_of(lambda: assemble_events(analysis, old)),
+            "new_shared_reading": best_of(lambda: assemble_events(analysis, new)),
+            "old_classify": best_of(lambda: group_sentences(text, sentences, old, places)),
+            "new_classify_shared": best_of(lambda: group_sentences(text, sentences, new, places)),
+            "new_own_reading": best_of(afresh), "propaganda_read": best_of(read_again),
+            "old_events": len(assemble_events(analysis, old)), "new_events": len(assemble_events(analysis, new))}
 
 
 def main(old_path: str) -> None:
     old, new = EventClassifier.load(Path(old_path)), EventClassifier.load(MODEL_PATH)
     rows = [measure(analysis, old, new) for analysis in articles()]
     report = {key: round(statistics.mean(row[key] for row in rows), 1) for key in rows[0] if "events" not in key}
-    report |= {key: sum(int(row[key]) for row in rows) for key in ("v1_events", "v2_events")}
-    report["ratio_shared_vs_v1"] = round(report["v2_shared_reading"] / report["v1"], 2)
+    report |= {key: sum(int(row[key]) for row in rows) for key in ("old_events", "new_events")}
+    report["ratio_new_vs_old"] = round(report["new_shared_reading"] / report["old"], 2)
     print(json.dumps({"articles": len(rows), **report}))
 
 

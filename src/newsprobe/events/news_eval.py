@@ -8,50 +8,18 @@ where an event is found, the share of "no event" snippets given one, and the con
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsprobe.errors import Errors, NewsprobeError
 from newsprobe.events.metrics import classification_scores, weighted_f1
-from newsprobe.events.taxonomy import NO_EVENT, SUB_EVENT_TYPES
+from newsprobe.events.snippets import LABELS, Snippet, read_snippets
+from newsprobe.events.taxonomy import NO_EVENT
 from newsprobe.model import Article
 from newsprobe.pipeline import analyze
 from newsprobe.settings import Options
 
 NEWS_OPTIONS = Options()  # the default pipeline: events reuse the encoder reading propaganda makes
-LABELS = (*SUB_EVENT_TYPES, NO_EVENT)
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """One labelled news snippet of the dev set."""
-
-    id: str
-    text: str
-    label: str
-    register: str
-
-
-def _snippet(line: str, number: int, path: Path) -> Snippet:
-    """One JSONL line as a snippet; E403 when it is not an object with `text` and a known `sub_event_type`."""
-    try:
-        record = json.loads(line)
-        snippet = Snippet(str(record.get("id", number)), record["text"], record["sub_event_type"],
-                          record.get("register", ""))
-    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-        raise NewsprobeError(Errors.E403, path=str(path), line=number, detail=str(error)) from error
-    if snippet.label not in LABELS:
-        raise NewsprobeError(Errors.E403, path=str(path), line=number, detail=f"unknown label {snippet.label!r}")
-    return snippet
-
-
-def read_snippets(path: Path) -> list[Snippet]:
-    """The labelled snippets of a JSONL file (`text`, `sub_event_type`, optional `id` and `register`)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [_snippet(line, number, path) for number, line in enumerate(lines, 1) if line.strip()]
 
 
 def code_snippet(snippet: Snippet, options: Options = NEWS_OPTIONS) -> str:
