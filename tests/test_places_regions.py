@@ -19,7 +19,14 @@ from newsprobe.places.build import (
     write_gazetteer,
 )
 from newsprobe.places.gazetteer import Gazetteer
-from newsprobe.places.resolve import Name, candidates_for, nearby_support, qualifier_keys, resolve_names
+from newsprobe.places.resolve import (
+    Name,
+    candidates_for,
+    county_pairs,
+    nearby_support,
+    qualifier_keys,
+    resolve_names,
+)
 
 WEIGHTS = {"log_population": 1.0, "admin2_share": 6.0, "main_name": 1.0}
 
@@ -124,6 +131,20 @@ def test_nearby_support_counts_other_names_with_a_place_close_by(counties: Gazet
     assert by_id == {1: 0.0, 2: 0.5}  # Birch County BB lies 14 km away; of two other names, one supports it
     assert {c.admin1: share for c, share in support["birch county"].items()} == {"AA": 0.0, "BB": 0.5}
     assert list(support["xanadia"].values()) == [0.0]  # no other name has a place in Xanadia
+
+
+@pytest.mark.issue(16)
+def test_county_pairs_join_a_town_and_the_county_it_lies_in(counties: Gazetteer) -> None:
+    names = {key: Name(key, candidates_for(surface, counties), False)
+             for key, surface in (("oakdale", "Oakdale"), ("birch county", "Birch County"), ("xanadia", "Xanadia"))}
+    pairs = county_pairs(names)
+    assert {c.geonameid for c in pairs["oakdale"]} == {2}  # the Oakdale in Birch County BB, not the larger one
+    assert {c.admin1 for c in pairs["birch county"]} == {"BB"}
+    assert pairs["xanadia"] == frozenset()
+    # The pair alone outweighs a five-fold population: the smaller Oakdale and its county are chosen together.
+    choices = resolve_names(names, {"log_population": 1.0, "county_pair": 6.0})
+    assert choices["oakdale"].candidate.geonameid == 2  # type: ignore[union-attr]
+    assert choices["birch county"].candidate.admin1 == "BB"  # type: ignore[union-attr]
 
 
 def test_qualifiers_after_a_comma_and_inside_a_bracket() -> None:
