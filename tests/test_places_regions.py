@@ -26,6 +26,7 @@ from newsprobe.places.resolve import (
     nearby_support,
     qualifier_keys,
     resolve_names,
+    state_pairs,
 )
 
 WEIGHTS = {"log_population": 1.0, "admin2_share": 6.0, "main_name": 1.0}
@@ -86,7 +87,8 @@ def test_district_entries_outside_the_us() -> None:
 
 @pytest.fixture(scope="module")
 def counties(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    """Two towns called Oakdale and two counties called Birch County, one pair in the same county."""
+    """Two towns called Oakdale and two counties called Birch County, one pair in the same county and in the
+    state of Bravo."""
     entries = [
         Entry("Oakdale", 30.0, -90.0, "US", "P.PPL", 200_000, 1, "AA", {"Oakdale"}, admin2="Pine County"),
         Entry("Oakdale", 40.0, -80.0, "US", "P.PPL", 40_000, 2, "BB", {"Oakdale"}, admin2="Birch County"),
@@ -95,6 +97,7 @@ def counties(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         Entry("Birch County", 40.1, -80.1, "US", "A.ADM2", 45_000, None, "BB", {"Birch County", "Birch"},
               admin2="Birch County"),
         Entry("Xanadia", 12.0, 22.0, "XA", "A.PCLI", 9_000_000, 3, "", {"Xanadia"}),
+        Entry("Bravo", 41.0, -79.0, "US", "A.ADM1", 5_000_000, 5, "BB", {"Bravo"}),
         Entry("Xanadian", 13.0, 23.0, "XB", "P.PPL", 900, 4, "", {"Xanadian"}),
     ]
     folder = tmp_path_factory.mktemp("counties")
@@ -145,6 +148,17 @@ def test_county_pairs_join_a_town_and_the_county_it_lies_in(counties: Gazetteer)
     choices = resolve_names(names, {"log_population": 1.0, "county_pair": 6.0})
     assert choices["oakdale"].candidate.geonameid == 2  # type: ignore[union-attr]
     assert choices["birch county"].candidate.admin1 == "BB"  # type: ignore[union-attr]
+
+
+@pytest.mark.issue(16)
+def test_state_pairs_join_a_town_and_a_state_the_article_names(counties: Gazetteer) -> None:
+    names = {key: Name(key, candidates_for(surface, counties), False)
+             for key, surface in (("oakdale", "Oakdale"), ("bravo", "Bravo"))}
+    pairs = state_pairs(names)
+    assert {c.geonameid for c in pairs["oakdale"]} == {2}  # the Oakdale in Bravo
+    assert pairs["bravo"] == frozenset()  # a state is paired with nothing: it is no town
+    choices = resolve_names(names, {"log_population": 1.0, "state_pair": 6.0})
+    assert choices["oakdale"].candidate.geonameid == 2  # type: ignore[union-attr]
 
 
 def test_qualifiers_after_a_comma_and_inside_a_bracket() -> None:
