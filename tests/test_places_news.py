@@ -292,3 +292,10 @@ def test_places_names_listed_before_a_plural_division_word_are_divisions() -> No
     found = _geoparser().parse("Collapses were reported in Harvey, Harper and Kingman counties on Monday.")
     assert [(p.text, p.candidate and p.candidate.name) for p in found] == [
         ("Harvey", "Harvey County"), ("Harper", "Harper County"), ("Kingman", "Kingman County")]
+
+
+@pytest.mark.issue(16)
+def test_places_a_town_and_the_county_it_lies_in_choose_each_other() -> None:
+    # Richmond, Kentucky is the seat of Madison County, Kentucky; Richmond, Indiana lies in another county.
+    found = _geoparser().parse("Police in Richmond said a Madison County man was charged.")
+    assert [(p.text, p.candidate and p.candidate.admin1) for p in found] == [("Richmond", "KY"), ("Madison County", "KY")]

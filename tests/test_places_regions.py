@@ -19,7 +19,15 @@ from newsprobe.places.build import (
     write_gazetteer,
 )
 from newsprobe.places.gazetteer import Gazetteer
-from newsprobe.places.resolve import Name, candidates_for, nearby_support, qualifier_keys, resolve_names
+from newsprobe.places.resolve import (
+    Name,
+    candidates_for,
+    county_pairs,
+    nearby_support,
+    qualifier_keys,
+    resolve_names,
+    state_pairs,
+)
 
 WEIGHTS = {"log_population": 1.0, "admin2_share": 6.0, "main_name": 1.0}
 
@@ -79,7 +87,8 @@ def test_district_entries_outside_the_us() -> None:
 
 @pytest.fixture(scope="module")
 def counties(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    """Two towns called Oakdale and two counties called Birch County, one pair in the same county."""
+    """Two towns called Oakdale and two counties called Birch County, one pair in the same county and in the
+    state of Bravo."""
     entries = [
         Entry("Oakdale", 30.0, -90.0, "US", "P.PPL", 200_000, 1, "AA", {"Oakdale"}, admin2="Pine County"),
         Entry("Oakdale", 40.0, -80.0, "US", "P.PPL", 40_000, 2, "BB", {"Oakdale"}, admin2="Birch County"),
@@ -88,6 +97,7 @@ def counties(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         Entry("Birch County", 40.1, -80.1, "US", "A.ADM2", 45_000, None, "BB", {"Birch County", "Birch"},
               admin2="Birch County"),
         Entry("Xanadia", 12.0, 22.0, "XA", "A.PCLI", 9_000_000, 3, "", {"Xanadia"}),
+        Entry("Bravo", 41.0, -79.0, "US", "A.ADM1", 5_000_000, 5, "BB", {"Bravo"}),
         Entry("Xanadian", 13.0, 23.0, "XB", "P.PPL", 900, 4, "", {"Xanadian"}),
     ]
     folder = tmp_path_factory.mktemp("counties")
@@ -124,6 +134,31 @@ def test_nearby_support_counts_other_names_with_a_place_close_by(counties: Gazet
     assert by_id == {1: 0.0, 2: 0.5}  # Birch County BB lies 14 km away; of two other names, one supports it
     assert {c.admin1: share for c, share in support["birch county"].items()} == {"AA": 0.0, "BB": 0.5}
     assert list(support["xanadia"].values()) == [0.0]  # no other name has a place in Xanadia
+
+
+@pytest.mark.issue(16)
+def test_county_pairs_join_a_town_and_the_county_it_lies_in(counties: Gazetteer) -> None:
+    names = {key: Name(key, candidates_for(surface, counties), False)
+             for key, surface in (("oakdale", "Oakdale"), ("birch county", "Birch County"), ("xanadia", "Xanadia"))}
+    pairs = county_pairs(names)
+    assert {c.geonameid for c in pairs["oakdale"]} == {2}  # the Oakdale in Birch County BB, not the larger one
+    assert {c.admin1 for c in pairs["birch county"]} == {"BB"}
+    assert pairs["xanadia"] == frozenset()
+    # The pair alone outweighs a five-fold population: the smaller Oakdale and its county are chosen together.
+    choices = resolve_names(names, {"log_population": 1.0, "county_pair": 6.0})
+    assert choices["oakdale"].candidate.geonameid == 2  # type: ignore[union-attr]
+    assert choices["birch county"].candidate.admin1 == "BB"  # type: ignore[union-attr]
+
+
+@pytest.mark.issue(16)
+def test_state_pairs_join_a_town_and_a_state_the_article_names(counties: Gazetteer) -> None:
+    names = {key: Name(key, candidates_for(surface, counties), False)
+             for key, surface in (("oakdale", "Oakdale"), ("bravo", "Bravo"))}
+    pairs = state_pairs(names)
+    assert {c.geonameid for c in pairs["oakdale"]} == {2}  # the Oakdale in Bravo
+    assert pairs["bravo"] == frozenset()  # a state is paired with nothing: it is no town
+    choices = resolve_names(names, {"log_population": 1.0, "state_pair": 6.0})
+    assert choices["oakdale"].candidate.geonameid == 2  # type: ignore[union-attr]
 
 
 def test_qualifiers_after_a_comma_and_inside_a_bracket() -> None:

@@ -65,7 +65,7 @@ FEATURES = (
     "bias", "log_population", "is_country", "is_admin1", "is_admin2", "is_city", "is_region", "is_capital",
     "main_name", "alternate_name", "loose_name", "abbreviation", "largest", "ambiguity", "division_word",
     "country_share", "country_named", "admin1_named", "proximity", "qualified", "focus_country", "seat_division",
-    "admin1_share", "relative_population", "admin2_share", "nearby_names", "namesake_seat",
+    "admin1_share", "relative_population", "admin2_share", "nearby_names", "namesake_seat", "county_pair", "state_pair",
 )
 # Keys of the context-only names that stand for the countries whose people an article names ("Syrian forces").
 DEMONYM_KEY = "@demonym "
@@ -280,10 +280,13 @@ class Context:
     admin1_mass: dict[tuple[str, str], float] = field(default_factory=dict)
     admin2_mass: dict[tuple[str, str, str], float] = field(default_factory=dict)
     nearby: dict[Candidate, float] = field(default_factory=dict)
+    paired: frozenset[Candidate] = frozenset()
+    in_state: frozenset[Candidate] = frozenset()
 
 
 def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: frozenset[str] = frozenset(),
-                  nearby: dict[Candidate, float] | None = None) -> Context:
+                  nearby: dict[Candidate, float] | None = None, paired: frozenset[Candidate] = frozenset(),
+                  in_state: frozenset[Candidate] = frozenset()) -> Context:
     """The context for one name: every other distinct name's current belief, and `nearby` support."""
     mass: dict[str, float] = defaultdict(float)
     admin1_mass: dict[tuple[str, str], float] = defaultdict(float)
@@ -306,7 +309,8 @@ def build_context(beliefs: dict[str, Distribution], exclude: str, qualifiers: fr
             points.append((best.lat, best.lon))
     focus = max(mass, key=mass.__getitem__, default="")
     return Context(dict(mass), len(others), frozenset(countries), frozenset(divisions), tuple(points),
-                   _containers(beliefs, qualifiers), focus, dict(admin1_mass), dict(admin2_mass), nearby or {})
+                   _containers(beliefs, qualifiers), focus, dict(admin1_mass), dict(admin2_mass), nearby or {},
+                   paired, in_state)
 
 
 def _is_point(candidate: Candidate) -> bool:
@@ -346,6 +350,41 @@ def nearby_support(names: dict[str, Name]) -> dict[str, dict[Candidate, float]]:
                 near = set()
             support[key][candidate] = len(near) / others
     return support
+
+
+def county_pairs(names: dict[str, Name]) -> dict[str, frozenset[Candidate]]:
+    """For each name, its candidates that pair with another name's candidate as a town and the county or
+    district it lies in ("Paris" and "Henry County": Paris, Tennessee is the seat of Henry County,
+    Tennessee), whatever the current beliefs, so that such a pair is found when bigger namesakes lead."""
+    counties: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    towns: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for key, name in names.items():
+        for candidate in name.candidates if not key.startswith(DEMONYM_KEY) else ():
+            if candidate.feature == "A.ADM2":
+                counties[_admin2_key(candidate)].add(key)
+            elif candidate.feature.startswith("P.") and candidate.admin2:
+                towns[_admin2_key(candidate)].add(key)
+    pairs: dict[str, frozenset[Candidate]] = {}
+    for key, name in names.items():
+        pairs[key] = frozenset(
+            c for c in name.candidates
+            if (c.feature == "A.ADM2" and towns.get(_admin2_key(c), set()) - {key})
+            or (c.feature.startswith("P.") and c.admin2 and counties.get(_admin2_key(c), set()) - {key}))
+    return pairs
+
+
+def state_pairs(names: dict[str, Name]) -> dict[str, frozenset[Candidate]]:
+    """For each name, its towns and counties that lie in a first-level division another name can be
+    ("Athens" beside "Tennessee"), whatever the current beliefs: a state is no point, so `nearby_support`
+    gives a town none from it, and the shares of belief miss a state whose name is also a country's."""
+    states: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, name in names.items():
+        for candidate in name.candidates if not key.startswith(DEMONYM_KEY) else ():
+            if candidate.feature == "A.ADM1":
+                states[(candidate.country_code, candidate.admin1)].add(key)
+    return {key: frozenset(c for c in name.candidates if _is_point(c)
+                           and states.get((c.country_code, c.admin1), set()) - {key})
+            for key, name in names.items()}
 
 
 def _gives_support(name: Name) -> bool:
@@ -453,6 +492,9 @@ def features(candidate: Candidate, candidates: list[Candidate], context: Context
         # A town inside a country or division of its own name (New York, Kherson, Kuwait City): the area's
         # population counts all its towns, so without this the area would win by size alone.
         float(candidate.feature.startswith("P.") and any(within(candidate, c) for c in candidates)),
+        # A town and the county it lies in, both named ("Paris" and "Henry County": Paris, Tennessee).
+        float(candidate in context.paired),
+        float(candidate in context.in_state),  # and a state another name can be ("Athens" beside "Tennessee")
     ]
 
 
@@ -527,19 +569,22 @@ def resolve_names(names: dict[str, Name], weights: dict[str, float], rounds: int
     """Choose a candidate for every name, re-reading the context after each round."""
     beliefs = {key: prior(name.candidates) for key, name in names.items()}
     support = nearby_support(names)  # beliefs play no part in it: once per article
+    pairs, states = county_pairs(names), state_pairs(names)  # beliefs play no part in them either
     choices: dict[str, Choice] = {}
     for _ in range(rounds):
-        choices, beliefs = resolve_round(names, beliefs, weights, support)
+        choices, beliefs = resolve_round(names, beliefs, weights, support, pairs, states)
     return choices
 
 
 def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution], weights: dict[str, float],
-                  support: dict[str, dict[Candidate, float]]) -> tuple[dict[str, Choice], dict[str, Distribution]]:
+                  support: dict[str, dict[Candidate, float]], pairs: dict[str, frozenset[Candidate]] | None = None,
+                  states: dict[str, frozenset[Candidate]] | None = None) -> tuple[dict[str, Choice], dict[str, Distribution]]:
     """One round: score every candidate in the current context (`support` from `nearby_support`); return
     choices and the new beliefs."""
     choices, updated = {}, {}
     for key, name in names.items():
-        context = build_context(beliefs, key, name.qualifiers, support[key])
+        context = build_context(beliefs, key, name.qualifiers, support[key], (pairs or {}).get(key, frozenset()),
+                                (states or {}).get(key, frozenset()))
         scored = {c: score(features(c, name.candidates, context, name.division), weights) for c in name.candidates}
         allowed = enclosing_countries(name, beliefs)
         pool = [c for c in scored if not allowed or c.country_code in allowed]

@@ -18,11 +18,13 @@ from newsprobe.places.resolve import (
     RANKER_FILE,
     Name,
     build_context,
+    county_pairs,
     features,
     group_names,
     nearby_support,
     prior,
     resolve_round,
+    state_pairs,
 )
 
 ACCURACY_KM = 161.0
@@ -43,16 +45,16 @@ def training_groups(doc: GoldDoc, gazetteer: Gazetteer, weights: dict[str, float
     located = [p for p in doc.places if p.located]
     names = group_names(doc.text, [(p.start, p.end, False) for p in located], gazetteer)
     beliefs = {key: prior(name.candidates) for key, name in names.items()}
-    support = nearby_support(names)
+    support, pairs, states = nearby_support(names), county_pairs(names), state_pairs(names)
     if weights:  # later rounds see the first round's scores as their context
-        beliefs = resolve_round(names, beliefs, weights, support)[1]
+        beliefs = resolve_round(names, beliefs, weights, support, pairs, states)[1]
     groups = []
     for place in located:
         name = names[normalize_name(place.text)]
         if not name.candidates:
             continue
         target = _closest(name, place.lat, place.lon)  # type: ignore[arg-type]
-        context = build_context(beliefs, name.key, name.qualifiers, support[name.key])
+        context = build_context(beliefs, name.key, name.qualifiers, support[name.key], pairs[name.key], states[name.key])
         vectors = [features(candidate, name.candidates, context, name.division) for candidate in name.candidates]
         groups.append(Group(vectors, name.candidates.index(target) if target is not None else None))
     return groups
