@@ -11,7 +11,7 @@ from newsprobe.model import Analysis
 
 class EventsAnalyzer:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "v6"
+    version: ClassVar[str] = "v7"
     # Without any of these the events would be silently worse (no actors, places, fatalities or sourcing).
     requires: ClassVar[tuple[str, ...]] = ("entities", "places", "quantities", "claims")
     assigns: ClassVar[tuple[str, ...]] = ("events",)

@@ -20,8 +20,8 @@ from newsprobe.events.features import hashed_counts
 from newsprobe.events.taxonomy import NO_EVENT, event_type_of
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
-MODEL_PATH = MODEL_DIR / "event-types-v3.npz"
-CARD_PATH = MODEL_DIR / "event-types-v3.json"
+MODEL_PATH = MODEL_DIR / "event-types-v4.npz"
+CARD_PATH = MODEL_DIR / "event-types-v4.json"
 
 
 @dataclass(frozen=True)
