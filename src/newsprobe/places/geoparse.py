@@ -102,7 +102,7 @@ class Geoparser:
         names = group_names(text, [(m.start, m.end, m.division) for m in mentions], self.gazetteer)
         names.update(demonym_names(text, self.gazetteer))
         choices = resolve_names(names, self.weights)
-        located = [_located(m, _choice_for(m, choices, _placed_by_text(text, m, mentions))) for m in mentions]
+        located = [_located(m, _choice_for(text, m, mentions, choices)) for m in mentions]
         located = _confirmed(located)
         located = _apply_relations(text, located, self.settlement_anchor)
         return _place_unknown(text, located)
@@ -151,11 +151,12 @@ def _confirmed(located: list[Located]) -> list[Located]:
             or (normalize_name(p.text) in cued and p.score >= CUE_MIN_SCORE)]
 
 
-def _choice_for(mention: Mention, choices: dict[str, Choice], placed_by_text: bool) -> Choice:
+def _choice_for(text: str, mention: Mention, mentions: list[Mention], choices: dict[str, Choice]) -> Choice:
     """The mention's own choice, or for a facility or body the gazetteer lacks, the town it is named after,
     unless the text says where it is ("Kherson power station in Nova Kakhovka": see `_place_unknown`)."""
     own = choices[normalize_name(mention.text)]
-    if own.candidate is not None or placed_by_text:
+    # The text is only searched for the few mentions left without a place.
+    if own.candidate is not None or _placed_by_text(text, mention, mentions):
         return own
     return seat_choice(mention.text, choices) or own
 

@@ -90,11 +90,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     entities = [piece for ent in doc.ents for piece in _pieces(ent)]
     place_keys = _place_keys(entities)
     found = [m for ent in entities if (m := _entity_mention(ent, gazetteer, place_keys))]
-    taken = {i for m in found for i in range(m.start, m.end)}
+    taken = _covered(found)
     # An organisation's leading place, unless the whole entity is a place already ("in Rivas-Vaciamadrid").
     found += [m for ent in entities if (m := _leading_place(ent, gazetteer, place_keys))
               and taken.isdisjoint(range(m.start, m.end))]
-    taken = {i for m in found for i in range(m.start, m.end)}
+    taken = _covered(found)
     spans = _name_spans(doc, gazetteer)
     for span in spans:
         if taken.isdisjoint(range(span.start_char, span.end_char)) and _accept_gazetteer(span, gazetteer, place_keys):
@@ -103,7 +103,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found += _chained_mentions(doc, gazetteer, found)
     found += _party_seats(doc, gazetteer, found)
     found += _listed_divisions(doc, gazetteer, found)
-    taken = {i for m in found for i in range(m.start, m.end)}
+    taken = _covered(found)
     # One sense per discourse: a name accepted once is a place wherever else the gazetteer finds it.
     accepted = {key for m in found for key in (normalize_name(m.text), loose_key(m.text))}
     for span in spans:
@@ -111,6 +111,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             found.append(_mention(span, "gazetteer"))
     surnames = _surnames(doc)
     return sorted((m for m in found if not _surname(m, doc, surnames)), key=lambda m: m.start)
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    """The character offsets the mentions cover."""
+    return {i for m in mentions for i in range(m.start, m.end)}
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
@@ -132,7 +137,7 @@ def _chained_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
     """Names joined by a comma to a place found already ("over Bucha, Kyiv oblast", "Zmiivka village,
     Kherson"): the pair is a place and its division, whatever NER read the other name as. The name must be
     a capitalised run the gazetteer knows (a transliteration variant will do) or end in a division word."""
-    taken = {i for m in found for i in range(m.start, m.end)}
+    taken = _covered(found)
     starts, ends = {m.start for m in found}, {m.end for m in found}
     chained = []
     for token in doc:
@@ -157,7 +162,7 @@ def _party_seats(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[M
     """The home town or district of a legislator, after the name, a party initial and a hyphen ("Brent Boggs,
     D-Braxton,", "Rep. Barbara Lee (D-Calif.)"): the US press convention names a place there (27 of the 28
     such names in the development halves are gold places), kept whatever the ranker's score."""
-    taken = {i for m in found for i in range(m.start, m.end)}
+    taken = _covered(found)
     seats = []
     for token in doc[1:-2]:
         if token.text not in PARTY_INITIALS or doc[token.i - 1].text not in (",", "(") or token.whitespace_ \
@@ -173,7 +178,7 @@ def _listed_divisions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
     """The names listed before a plural division word ("Cooke, Grayson and Love counties", "Butler, Clark or
     Warren counties"): each is a division of that kind (42 of the 48 such names in the development halves
     are gold places), when the gazetteer knows it as one; kept whatever the ranker's score."""
-    taken = {i for m in found for i in range(m.start, m.end)}
+    taken = _covered(found)
     listed = []
     for token in doc[1:]:
         kind = PLURAL_DIVISIONS.get(token.lower_)

@@ -577,14 +577,13 @@ def resolve_names(names: dict[str, Name], weights: dict[str, float], rounds: int
 
 
 def resolve_round(names: dict[str, Name], beliefs: dict[str, Distribution], weights: dict[str, float],
-                  support: dict[str, dict[Candidate, float]], pairs: dict[str, frozenset[Candidate]] | None = None,
-                  states: dict[str, frozenset[Candidate]] | None = None) -> tuple[dict[str, Choice], dict[str, Distribution]]:
-    """One round: score every candidate in the current context (`support` from `nearby_support`); return
-    choices and the new beliefs."""
+                  support: dict[str, dict[Candidate, float]], pairs: dict[str, frozenset[Candidate]],
+                  states: dict[str, frozenset[Candidate]]) -> tuple[dict[str, Choice], dict[str, Distribution]]:
+    """One round: score every candidate in the current context (`support` from `nearby_support`, `pairs`
+    from `county_pairs`, `states` from `state_pairs`); return choices and the new beliefs."""
     choices, updated = {}, {}
     for key, name in names.items():
-        context = build_context(beliefs, key, name.qualifiers, support[key], (pairs or {}).get(key, frozenset()),
-                                (states or {}).get(key, frozenset()))
+        context = build_context(beliefs, key, name.qualifiers, support[key], pairs[key], states[key])
         scored = {c: score(features(c, name.candidates, context, name.division), weights) for c in name.candidates}
         allowed = enclosing_countries(name, beliefs)
         pool = [c for c in scored if not allowed or c.country_code in allowed]
