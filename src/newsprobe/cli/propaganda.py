@@ -87,12 +87,16 @@ def _model_dir(profile: str, model_dir: Path | None) -> Path:
 @click.option("--calibrate-only", is_flag=True,
               help="Do not train: choose the span thresholds and the technique-prior correction of the model "
               "in --out again, on the split its training run used (tune for a fit model), and score it on dev.")
+@click.option("--fast-blend", "fast_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Blend the model with the fast one: average their tag and technique probabilities, with weights "
+              "chosen on the tuning part beside the thresholds, using the fast model in this folder, trained on "
+              "the same split (--encoder minilm-l6 --split fit). At run time the installed fast model joins it.")
 @_user_errors
 def train_propaganda_command(
     data_dir: Path, out_dir: Path | None, encoder: str, seeds: tuple[int, ...], epochs: int | None, max_steps: int,
     split: str | None, window_tokens: int, window_stride: int, train_embeddings: bool,
     thresholds: tuple[float, float] | None, cross_validate: bool, checkpoint_every: int, install: bool,
-    calibrate_only: bool,
+    calibrate_only: bool, fast_dir: Path | None,
 ) -> None:
     """Fine-tune the technique models on the PTC training articles (dev split held out).
 
@@ -121,11 +125,11 @@ def train_propaganda_command(
     install = install or out_dir is None
     out_dir = out_dir or default_run_folder(encoder)
     if calibrate_only:
-        card = recalibrate(data_dir, out_dir, log=click.echo)
+        card = recalibrate(data_dir, out_dir, log=click.echo, fast_dir=fast_dir)
     else:
         with step_bar("training") as on_step:
             card = build_model(data_dir, out_dir, encoder_dir(encoder), settings, log=click.echo,
-                               every=checkpoint_every, on_step=on_step)
+                               every=checkpoint_every, on_step=on_step, fast_dir=fast_dir)
     held_out = card[held_out_split(card["settings"]["split"])]
     click.echo(f"model written to {out_dir} ({held_out_split(card['settings']['split'])} SI F1 "
                f"{held_out['si']['f1']}, TC micro-F1 {held_out['tc_micro_f1']})")

@@ -24,6 +24,9 @@ class PropagandaAnalyzer:
         self.profile = propaganda_profile
         self.model = load_model(profile_dir(propaganda_profile, propaganda_model))
         self.model_version = model_version(self.model.card)
+        if self.model.fast is not None:
+            # A blended model's techniques are also the fast model's: name both runs.
+            self.model_version += f"+{model_version(self.model.fast.card)}"
 
     def __call__(self, analysis: Analysis) -> None:
         text = analysis.article.text

@@ -15,7 +15,7 @@ import numpy as np
 from newsprobe.propaganda.align import to_raw
 from newsprobe.propaganda.corpus import CorpusArticle, GoldSpan, read_corpus
 from newsprobe.propaganda.metrics import Scores, si_scores, tc_scores
-from newsprobe.propaganda.model import MODEL_DIR, PropagandaModel, Reading
+from newsprobe.propaganda.model import MODEL_DIR, Blend, PropagandaModel, Reading
 from newsprobe.propaganda.ptc import SourceText, classify_source, predict_source, read_sources, source_text
 from newsprobe.propaganda.techniques import LABELS
 
@@ -28,6 +28,8 @@ THRESHOLDS = tuple(
 # Powers of the training split's technique shares tried as a correction of the classifier's probabilities
 # (`model.label_weights`); 0 is none, and wins ties.
 PRIOR_POWERS = (0.0, 0.25, 0.5, 0.75, 1.0)
+# The fast model's weights tried when a base-size model is blended with it (0: the base-size model alone).
+BLEND_WEIGHTS = (0.0, 0.25, 0.4, 0.5, 0.6, 0.75)
 
 
 @dataclass
@@ -167,31 +169,82 @@ def calibrate_threshold(
     model: PropagandaModel, articles: list[CorpusArticle]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """The (high, low) B+I thresholds with the best SI F1 on `articles`, and the F1 of every pair tried."""
-    at_pair: dict[Pair, list[GoldSpan]] = {pair: [] for pair in THRESHOLDS}
-    for _, source, reading in _readings(model, articles):
-        for pair in THRESHOLDS:
-            at_pair[pair] += _spans_at(model, source, reading, pair)
-    gold = [span for article in articles for span in article.spans]
-    curve = {f"{high}/{low}": round(si_scores(spans, gold).f1, 4) for (high, low), spans in at_pair.items()}
-    high, low = max(THRESHOLDS, key=lambda pair: curve[f"{pair[0]}/{pair[1]}"])
-    return {"high": high, "low": low}, curve
+    curve = _threshold_curve(model, list(_readings(model, articles)), _gold_of(articles))
+    return _best_pair(curve), curve
 
 
 def calibrate_label_prior(model: PropagandaModel, articles: list[CorpusArticle], priors: list[float]
                           ) -> tuple[float, dict[str, float]]:
     """The power of `priors` (technique shares of the training split) with the best TC micro-F1 on
     `articles`, and the F1 at each power tried; `model` keeps the chosen correction."""
-    readings = list(_readings(model, articles))
-    gold = [span for article in articles for span in article.spans]
+    curve = _prior_curve(model, list(_readings(model, articles)), _gold_of(articles), priors)
+    best = max(PRIOR_POWERS, key=lambda power: curve[str(power)])
+    model.label_weights = np.asarray(priors, dtype=np.float32) ** best
+    return best, curve
+
+
+@dataclass(frozen=True)
+class BlendCalibration:
+    """What `calibrate_blend` chose, with the F1 of every setting tried (keyed `weight:high/low` and
+    `weight:power`)."""
+
+    blend: Blend
+    thresholds: dict[str, float]
+    prior_power: float
+    si_curve: dict[str, float]
+    tc_curve: dict[str, float]
+
+
+def calibrate_blend(model: PropagandaModel, articles: list[CorpusArticle], priors: list[float]) -> BlendCalibration:
+    """For a model blended with the fast one: the fast model's weight in the tag probabilities together with
+    the span thresholds (best SI F1 on `articles`), then its weight in the technique probabilities together
+    with the prior correction (best TC micro-F1); `model` keeps the choice. Each article is read once."""
+    readings, gold = list(_readings(model, articles)), _gold_of(articles)
+    si_curve: dict[str, float] = {}
+    tc_curve: dict[str, float] = {}
+    for weight in BLEND_WEIGHTS:
+        model.blend = Blend(weight, 0.0)
+        si_curve |= {f"{weight}:{pair}": f1 for pair, f1 in _threshold_curve(model, readings, gold).items()}
+    tags, pair = max(si_curve, key=lambda key: si_curve[key]).split(":")
+    for weight in BLEND_WEIGHTS:
+        model.blend = Blend(float(tags), weight)
+        tc_curve |= {f"{weight}:{power}": f1 for power, f1 in _prior_curve(model, readings, gold, priors).items()}
+    labels, power = max(tc_curve, key=lambda key: tc_curve[key]).split(":")
+    model.blend = Blend(float(tags), float(labels))
+    model.label_weights = np.asarray(priors, dtype=np.float32) ** float(power)
+    thresholds = dict(zip(("high", "low"), map(float, pair.split("/")), strict=True))
+    return BlendCalibration(model.blend, thresholds, float(power), si_curve, tc_curve)
+
+
+def _gold_of(articles: list[CorpusArticle]) -> list[GoldSpan]:
+    return [span for article in articles for span in article.spans]
+
+
+def _threshold_curve(model: PropagandaModel, readings: list[tuple[CorpusArticle, SourceText, Reading]],
+                     gold: list[GoldSpan]) -> dict[str, float]:
+    """SI F1 of the model's spans at each threshold pair, keyed `high/low`."""
+    at_pair: dict[Pair, list[GoldSpan]] = {pair: [] for pair in THRESHOLDS}
+    for _, source, reading in readings:
+        for pair in THRESHOLDS:
+            at_pair[pair] += _spans_at(model, source, reading, pair)
+    return {f"{high}/{low}": round(si_scores(spans, gold).f1, 4) for (high, low), spans in at_pair.items()}
+
+
+def _best_pair(curve: dict[str, float]) -> dict[str, float]:
+    high, low = max(THRESHOLDS, key=lambda pair: curve[f"{pair[0]}/{pair[1]}"])
+    return {"high": high, "low": low}
+
+
+def _prior_curve(model: PropagandaModel, readings: list[tuple[CorpusArticle, SourceText, Reading]],
+                 gold: list[GoldSpan], priors: list[float]) -> dict[str, float]:
+    """TC micro-F1 on the gold spans at each power of the prior correction, keyed by the power."""
     curve = {}
     for power in PRIOR_POWERS:
         model.label_weights = np.asarray(priors, dtype=np.float32) ** power
         classified = [span for article, source, reading in readings if article.spans
                       for span in classify_source(model, source, article.spans, reading)]
         curve[str(power)] = round(tc_scores(classified, gold)[0].f1, 4)
-    best = max(PRIOR_POWERS, key=lambda power: curve[str(power)])
-    model.label_weights = np.asarray(priors, dtype=np.float32) ** best
-    return best, curve
+    return curve
 
 
 def label_shares(articles: list[CorpusArticle]) -> list[float]:

@@ -21,6 +21,7 @@ from newsprobe.propaganda.windows import (
     Tokens,
     best_window,
     char_span_to_tokens,
+    project_tags,
     special_ids,
     tokenize,
     tokenizer_from_json,
@@ -53,6 +54,18 @@ class Reading:
     starts: list[list[int]]
     tag_probs: np.ndarray
     hidden: list[np.ndarray]
+    # The fast model's reading of the same text, for a model blended with it (`Blend`).
+    companion: Reading | None = None
+
+
+@dataclass(frozen=True)
+class Blend:
+    """Weights of the fast model's probabilities when a base-size model is averaged with it: `tags` for the
+    O/B/I probabilities (the rest is the model's own), `labels` for the technique probabilities. Chosen with
+    the thresholds on articles neither model trained on; the card's `fast_blend` entry."""
+
+    tags: float
+    labels: float
 
 
 @dataclass(frozen=True)
@@ -67,9 +80,10 @@ class Member:
 class PropagandaModel:
     """Ensemble of span taggers and span classifiers (int8 ONNX) with the thresholds chosen at training time."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None) -> None:
+    def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None, fast_dir: Path | None = None) -> None:
         """Load the model in `model_dir`: a folder as training writes it, or that folder packed into one
-        archive (`propaganda.archive`)."""
+        archive (`propaganda.archive`). A card with a `fast_blend` entry also loads the fast model it blends
+        with: the installed one, or the one in `fast_dir` (calibration uses one that never read its articles)."""
         threads = threads or int(os.environ.get(ONNX_THREADS_ENV) or 2)
         self.card = json.loads(read_model_file(model_dir, CARD))
         self.tokenizer = tokenizer_from_json(read_model_file(model_dir, TOKENIZER).decode("utf-8"))
@@ -81,6 +95,9 @@ class PropagandaModel:
                            float(thresholds.get("low", DEFAULT_THRESHOLDS[1])))
         self._special = special_ids(self.tokenizer)
         self.label_weights = label_weights(self.card)
+        blend = self.card.get("fast_blend")
+        self.blend = Blend(float(blend["tags"]), float(blend["labels"])) if blend else None
+        self.fast = load_model(fast_dir or MODEL_DIR) if blend else None
         # The last reading: the events analyzer pools the same article's hidden states instead of reading it again.
         self._last: Reading | None = None
 
@@ -105,13 +122,22 @@ class PropagandaModel:
             member_probs, member_hidden = _encode(member.encoder, *inputs)
             probs.append(_average_windows(member_probs, starts[-1], len(tokens), self.length))
             hidden.append(member_hidden)
-        return Reading(text, tokens, starts, np.mean(probs, axis=0), hidden)
+        companion = self.fast.read(text) if self.fast else None
+        return Reading(text, tokens, starts, np.mean(probs, axis=0), hidden, companion)
+
+    def tag_probs(self, reading: Reading) -> np.ndarray:
+        """The reading's O/B/I probabilities per token, averaged with the fast model's when blended."""
+        if self.blend is None or self.fast is None or reading.companion is None or not len(reading.tokens):
+            return reading.tag_probs
+        fast = project_tags(self.fast.tag_probs(reading.companion), reading.companion.tokens, reading.tokens,
+                            len(reading.text))
+        return self.blend.tags * fast + (1 - self.blend.tags) * reading.tag_probs
 
     def detect(self, reading: Reading, thresholds: tuple[float, float] | None = None) -> list[tuple[int, int, float]]:
         """Technique-agnostic spans `(start, end, score)` in characters of the text."""
         high, low = thresholds or self.thresholds
         found = []
-        for first, last, score in decode_spans(reading.tag_probs, high, low):
+        for first, last, score in decode_spans(self.tag_probs(reading), high, low):
             snapped = snap_to_words(reading.text, int(reading.tokens.offsets[first, 0]),
                                     int(reading.tokens.offsets[last, 1]))
             if snapped:
@@ -122,12 +148,20 @@ class PropagandaModel:
         """Probability of each technique (columns in `LABELS` order) for each character span."""
         if not spans:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
+        probs = self.member_label_probs(reading, spans)
+        if self.blend is not None and self.fast is not None and reading.companion is not None:
+            fast = self.fast.member_label_probs(reading.companion, spans)
+            probs = self.blend.labels * fast + (1 - self.blend.labels) * probs
+        weighted = probs * self.label_weights
+        return weighted / weighted.sum(axis=1, keepdims=True)
+
+    def member_label_probs(self, reading: Reading, spans: list[tuple[int, int]]) -> np.ndarray:
+        """The members' mean technique probabilities for each character span, before any correction."""
         per_member = []
         for index, member in enumerate(self.members):
             features = np.stack([self._span_features(reading, index, start, end) for start, end in spans])
             per_member.append(member.head.run(None, {"features": features.astype(np.float32)})[0])
-        weighted = np.mean(per_member, axis=0) * self.label_weights
-        return weighted / weighted.sum(axis=1, keepdims=True)
+        return np.mean(per_member, axis=0)
 
     def _span_features(self, reading: Reading, member: int, start: int, end: int) -> np.ndarray:
         located = char_span_to_tokens(reading.tokens, start, end) if len(reading.tokens) else None

@@ -327,9 +327,11 @@ def write_card(out_dir: Path, card: dict) -> None:
 
 
 def build_model(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings,
-                log: Log = print, every: int = CHECKPOINT_EVERY, on_step: StepHook | None = None) -> dict:
-    """Train, export, then calibrate and score on the dev split (a fold's model: on its fold); the card records
-    it all, `out_dir/train.log` the run. An interrupted run resumes from its checkpoints when run again."""
+                log: Log = print, every: int = CHECKPOINT_EVERY, on_step: StepHook | None = None,
+                fast_dir: Path | None = None) -> dict:
+    """Train, export, then calibrate (blended with the fast model in `fast_dir` when given) and score on the
+    dev split (a fold's model: on its fold); the card records it all, `out_dir/train.log` the run. An
+    interrupted run resumes from its checkpoints when run again."""
     if settings.split.startswith("not-fold-") and settings.span_thresholds is None:
         # Dev lies inside the training articles of folds 2-5: thresholds chosen there would flatter the fold.
         raise NewsprobeError(Errors.E107)
@@ -341,7 +343,7 @@ def build_model(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: Trai
         card["span_thresholds"], card["thresholds_chosen_on"] = {"high": high, "low": low}, "given"
         card = score_held_out(data_dir, out_dir, card, log)
     else:
-        card = calibrate_and_score(data_dir, out_dir, card, calibration_split(settings.split), log)
+        card = calibrate_and_score(data_dir, out_dir, card, calibration_split(settings.split), log, fast_dir)
     close_run(out_dir)
     return card
 
@@ -351,14 +353,15 @@ def calibration_split(split: str) -> str:
     return "tune" if split == "fit" else "dev"
 
 
-def recalibrate(data_dir: Path, out_dir: Path, log: Log = print) -> dict:
+def recalibrate(data_dir: Path, out_dir: Path, log: Log = print, fast_dir: Path | None = None) -> dict:
     """Choose the span thresholds and the technique-prior correction of the trained model in `out_dir` again
-    (as its training run did, on the same split) and score it; its weights are untouched."""
+    (as its training run did, on the same split; blended with the fast model in `fast_dir` when given) and
+    score it; its weights are untouched."""
     card = json.loads((out_dir / "card.json").read_text(encoding="utf-8"))
     split = card.get("settings", {}).get("split", "train")
     if split.startswith("not-fold-"):
         raise NewsprobeError(Errors.E107)
-    return calibrate_and_score(data_dir, out_dir, card, calibration_split(split), log)
+    return calibrate_and_score(data_dir, out_dir, card, calibration_split(split), log, fast_dir)
 
 
 def cross_validate(data_dir: Path, out_dir: Path, encoder_dir: Path, settings: TrainSettings,
@@ -401,21 +404,58 @@ def trained_with(folder: Path, settings: TrainSettings) -> bool:
             and held_out_split(settings.split) in card)
 
 
-def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, calibration: str, log: Log = print) -> dict:
-    """Choose the span thresholds and the technique-prior correction on the `calibration` split, score the
-    dev split, write them all into the card."""
-    from newsprobe.propaganda.evaluate import calibrate_label_prior, calibrate_threshold, label_shares
-    from newsprobe.propaganda.model import PropagandaModel
+def calibrate_and_score(data_dir: Path, out_dir: Path, card: dict, calibration: str, log: Log = print,
+                        fast_dir: Path | None = None) -> dict:
+    """Choose the span thresholds and the technique-prior correction on the `calibration` split (with the
+    blend weights, when blended with the fast model in `fast_dir`), score the dev split, write them all into
+    the card."""
+    from newsprobe.propaganda.evaluate import label_shares
 
     articles = read_corpus(data_dir, split=calibration)
-    model = PropagandaModel(out_dir)
-    card["span_thresholds"], grid = calibrate_threshold(model, articles)
-    card["thresholds_chosen_on"] = calibration
-    card[f"threshold_grid_{calibration}_si_f1"] = grid
     card["label_priors"] = label_shares(read_corpus(data_dir, split=card["settings"]["split"]))
-    card["label_prior_power"], curve = calibrate_label_prior(model, articles, card["label_priors"])
-    card[f"label_prior_grid_{calibration}_tc_f1"] = curve
+    card["thresholds_chosen_on"] = calibration
+    if fast_dir is not None:
+        card = _calibrate_blend(out_dir, card, articles, fast_dir)
+    elif "fast_blend" in card:
+        raise NewsprobeError(Errors.E112, path=str(out_dir))
+    else:
+        card = _calibrate_alone(out_dir, card, articles)
     return score_held_out(data_dir, out_dir, card, log)
+
+
+def _calibrate_alone(out_dir: Path, card: dict, articles: list[CorpusArticle]) -> dict:
+    from newsprobe.propaganda.evaluate import calibrate_label_prior, calibrate_threshold
+    from newsprobe.propaganda.model import PropagandaModel
+
+    calibration = card["thresholds_chosen_on"]
+    model = PropagandaModel(out_dir)
+    card["span_thresholds"], card[f"threshold_grid_{calibration}_si_f1"] = calibrate_threshold(model, articles)
+    card["label_prior_power"], card[f"label_prior_grid_{calibration}_tc_f1"] = calibrate_label_prior(
+        model, articles, card["label_priors"])
+    return card
+
+
+def _calibrate_blend(out_dir: Path, card: dict, articles: list[CorpusArticle], fast_dir: Path) -> dict:
+    """Blend weights, thresholds and prior correction chosen with the fast model in `fast_dir`, which must
+    have trained on the same articles (so that it never read the calibration split either)."""
+    from newsprobe.propaganda.evaluate import calibrate_blend
+    from newsprobe.propaganda.model import PropagandaModel
+    from newsprobe.propaganda.profiles import model_version
+
+    fast_card = json.loads((fast_dir / "card.json").read_text(encoding="utf-8"))
+    fast_split = fast_card.get("settings", {}).get("split", "train")
+    if fast_split != card["settings"]["split"]:
+        raise NewsprobeError(Errors.E113, path=str(fast_dir), found=fast_split, split=card["settings"]["split"])
+    card["fast_blend"] = {"tags": 0.0, "labels": 0.0}
+    write_card(out_dir, card)
+    chosen = calibrate_blend(PropagandaModel(out_dir, fast_dir=fast_dir), articles, card["label_priors"])
+    calibration = card["thresholds_chosen_on"]
+    card["fast_blend"] = {"tags": chosen.blend.tags, "labels": chosen.blend.labels,
+                          "calibrated_with": model_version(fast_card)}
+    card["span_thresholds"], card["label_prior_power"] = chosen.thresholds, chosen.prior_power
+    card[f"blend_threshold_grid_{calibration}_si_f1"] = chosen.si_curve
+    card[f"blend_label_prior_grid_{calibration}_tc_f1"] = chosen.tc_curve
+    return card
 
 
 def score_held_out(data_dir: Path, out_dir: Path, card: dict, log: Log = print) -> dict:

@@ -97,3 +97,18 @@ def best_window(starts: list[int], first: int, last: int, length: int = WINDOW_T
         start = starts[index]
         return min(first - start, start + length - 1 - last)
     return max(range(len(starts)), key=margin)
+
+
+def project_tags(tag_probs: np.ndarray, source: Tokens, target: Tokens, n_chars: int) -> np.ndarray:
+    """O/B/I probabilities of the `source` tokens carried over to the `target` tokens of the same text (another
+    tokenizer's pieces): each target token takes the mean over its characters of the source token covering
+    each, and a character no source token covers counts as O."""
+    by_char = np.zeros((n_chars + 1, tag_probs.shape[-1]), dtype=np.float32)
+    by_char[:, 0] = 1.0
+    for (start, end), row in zip(source.offsets, tag_probs, strict=True):
+        by_char[start:end] = row
+    totals = np.vstack([np.zeros((1, by_char.shape[1]), np.float32), np.cumsum(by_char, axis=0)])
+    starts = target.offsets[:, 0].astype(np.int64)
+    # An empty piece (a special character) reads its own position.
+    ends = np.maximum(target.offsets[:, 1].astype(np.int64), starts + 1)
+    return (totals[ends] - totals[starts]) / (ends - starts)[:, None]
