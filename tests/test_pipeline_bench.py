@@ -40,3 +40,13 @@ def test_cli_bench_analyze_reports_the_ratio(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(cli, ["bench", "analyze", *_inputs(tmp_path), "--only", "signals", "--reference", "spacy"])
     assert result.exit_code == 0, result.output
     assert "(spacy)" in result.output and "analyse / reference" in result.output and "words/s" in result.output
+
+
+@pytest.mark.issue(19)
+def test_cli_bench_analyze_measures_the_profile_asked_for(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["bench", "analyze", *_inputs(tmp_path), "--only", "propaganda", "--profile", "huge"])
+    assert result.exit_code == 2 and "huge" in result.output
+    result = runner.invoke(cli, ["bench", "analyze", *_inputs(tmp_path), "--only", "propaganda", "--profile",
+                                 "accurate", "--propaganda-model", str(tmp_path / "0.txt")])
+    # A text file is no model: the profile option reached the pipeline, which refuses it with its code.
+    assert result.exit_code == 2 and "[E110]" in result.output and "Traceback" not in result.output

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from newsprobe.cli.analyze import note_added_analyzers
+from newsprobe.cli.options import profile_options, with_profile
 from newsprobe.ingest import expand_inputs
 from newsprobe.pipeline.bench import REFERENCES, bench_pipeline
 from newsprobe.pipeline.families import FAMILIES
@@ -21,10 +22,11 @@ from newsprobe.settings import Options
 @click.option("--reference", type=click.Choice(REFERENCES), default="reading", show_default=True,
               help="What the time is compared with: reading the inputs alone, or spaCy's small English "
                    "pipeline (en_core_web_sm, nlp.pipe) on the same texts, alternating in chunks.")
+@profile_options
 def bench_analyze_command(inputs: tuple[str, ...], only: tuple[str, ...], skip: tuple[str, ...],
-                          reference: str) -> None:
+                          reference: str, profile: str, propaganda_model: str | None) -> None:
     """Articles per second of `analyze` over INPUTS, and its cost relative to a reference in the same run."""
-    options = Options(only=only, skip=skip)
+    options = with_profile(Options(only=only, skip=skip), profile, propaganda_model)
     note_added_analyzers(options)
     result = bench_pipeline(expand_inputs(inputs), options, reference)
     per_article = 1000 / max(1, result.articles)
