@@ -49,4 +49,4 @@ def test_cli_bench_analyze_measures_the_profile_asked_for(runner: CliRunner, tmp
     result = runner.invoke(cli, ["bench", "analyze", *_inputs(tmp_path), "--only", "propaganda", "--profile",
                                  "accurate", "--propaganda-model", str(tmp_path / "0.txt")])
     # A text file is no model: the profile option reached the pipeline, which refuses it with its code.
-    assert result.exit_code == 2 and "[E110]" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "[E114]" in result.output and "Traceback" not in result.output

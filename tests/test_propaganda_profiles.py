@@ -76,7 +76,7 @@ def test_the_cli_profile_reaches_the_json(runner: CliRunner, tmp_path: Path, oth
 def test_a_missing_model_or_an_unknown_profile_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(NewsprobeError) as missing:
         profile_dir("accurate", tmp_path / "nothing-here")
-    assert "[E110]" in missing.value.describe() and "--encoder mpnet-base" in missing.value.describe()
+    assert "[E114]" in missing.value.describe() and "nothing-here is not a propaganda model" in missing.value.describe()
     with pytest.raises(NewsprobeError) as unknown:
         newsprobe.analyze(TEXT, Options(only=("propaganda",), propaganda_profile="huge"))
     assert "[E111]" in unknown.value.describe()
@@ -134,7 +134,7 @@ def test_a_broken_or_incomplete_model_file_is_a_coded_error(tmp_path: Path, othe
     broken.write_bytes(b"not a zip")
     with pytest.raises(NewsprobeError) as not_a_model:
         profile_dir("accurate", broken)
-    assert "[E110]" in not_a_model.value.describe()
+    assert "[E114]" in not_a_model.value.describe()
     (other_model / "span_head.onnx").unlink()
     with pytest.raises(NewsprobeError) as incomplete:
         pack_model(other_model, tmp_path / "incomplete.zip")

@@ -35,11 +35,13 @@ ENCODER_PROFILES = {"minilm-l6": "fast", "mpnet-base": "accurate"}
 
 
 def profile_dir(profile: str, model: str | Path | None = None) -> Path:
-    """The model (folder or archive) of `profile`, or `model` when given; refuses an unknown profile or a
-    missing model."""
+    """The model (folder or archive) of `profile`, or `model` when given; refuses an unknown profile, a
+    profile whose model is not installed, or a given path that holds no model."""
     if profile not in PROFILES:
         raise NewsprobeError(Errors.E111, profile=profile, known=", ".join(PROFILES))
     path = Path(model) if model else PROFILES[profile]
+    if model and not has_model(path):
+        raise NewsprobeError(Errors.E114, path=str(path))
     if not has_model(path):
         raise NewsprobeError(Errors.E110, profile=profile, path=str(path if is_archive(path) else path / CARD))
     return path
