@@ -21,6 +21,7 @@ from newsprobe.places.normalize import is_abbreviation
 from newsprobe.places.resolve import (
     Name,
     comparable_sizes,
+    dateline_at,
     demonym_names,
     is_facility,
     nearby_support,
@@ -74,7 +75,6 @@ KNOWN_WRONG = {
     "bloc-3": "spaCy reads Niger as an organisation",
     "homonym-1": "the learned prior: both dev corpora code a bare 'New York' as the state (34 of 38)",
     "homonym-2": "the learned prior: a lone 'Washington' is the state; with other places near DC it is DC",
-    "homonym-4": "'Mexico' beside 'Mexico City' takes the city, which also goes by 'Mexico'",
     "facility-4": "Kyiv after a facility's name scores under the bar for a name NER missed",
 }
 
@@ -299,3 +299,27 @@ def test_places_a_town_and_the_county_it_lies_in_choose_each_other() -> None:
     # Richmond, Kentucky is the seat of Madison County, Kentucky; Richmond, Indiana lies in another county.
     found = _geoparser().parse("Police in Richmond said a Madison County man was charged.")
     assert [(p.text, p.candidate and p.candidate.admin1) for p in found] == [("Richmond", "KY"), ("Madison County", "KY")]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("WASHINGTON — Denouncing the bonuses, the House passed the bill.", "WASHINGTON", True),
+    ("NEW YORK (Reuters) - Stocks fell on Monday.", "NEW YORK", True),
+    ("SPRINGFIELD, Ill. -- A 27-year-old man was shot.", "SPRINGFIELD", True),
+    ("IRAQ WAR ENDS. Troops left on Monday.", "IRAQ", False),
+    ("Washington — the state — sued the firm.", "Washington", False),
+    ("TBILISI, GEORGIA -- Police arrested nine.", "GEORGIA", False),  # the dateline city's country
+])
+def test_places_a_dateline_is_a_name_in_capitals_before_a_dash(text: str, name: str, expected: bool) -> None:
+    start = text.index(name)
+    assert dateline_at(text, start, start + len(name)) is expected
+
+
+@pytest.mark.issue(16)
+def test_places_a_dateline_names_the_city_wherever_else_the_article_names_it() -> None:
+    # A wire dateline is the city the story was filed from: Washington, D.C., not the state; and the body's
+    # "Washington" is the same place (one sense per discourse).
+    found = _resolved("WASHINGTON — The House passed the bill. Washington will borrow more, senators said.")
+    assert found == [("WASHINGTON", "Washington", "DC"), ("Washington", "Washington", "DC")]
+    found = _resolved("NEW YORK (Reuters) - Stocks fell on Monday.")
+    assert found == [("NEW YORK", "New York City", "NY")]

@@ -161,6 +161,41 @@ def test_state_pairs_join_a_town_and_a_state_the_article_names(counties: Gazette
     assert choices["oakdale"].candidate.geonameid == 2  # type: ignore[union-attr]
 
 
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """A country, its capital (also called by the country's name) and the capital's district, which both names
+    can be, as GeoNames has Mexico, Mexico City and the Ciudad de México; a state and its namesake city."""
+    entries = [
+        Entry("Zembla", 20.0, -100.0, "XZ", "A.PCLI", 100_000_000, 10, "", {"Zembla"}),
+        Entry("Zembla City", 19.4, -99.1, "XZ", "P.PPLC", 9_000_000, 11, "09", {"Zembla City", "Zembla"}),
+        Entry("Zembla City District", 19.3, -99.2, "XZ", "A.ADM1", 9_000_000, 12, "09",
+              {"Zembla City District", "Zembla City", "Zembla"}),
+        Entry("Kestrel", 42.0, -93.0, "US", "A.ADM1", 3_000_000, 13, "KE", {"Kestrel"}),
+        Entry("Kestrel City", 41.7, -91.5, "US", "P.PPL", 70_000, 14, "KE", {"Kestrel City"}),
+    ]
+    folder = tmp_path_factory.mktemp("namesakes")
+    database = folder / "namesakes.sqlite"
+    write_gazetteer(database, entries, {}, {})
+    packed = folder / "namesakes.sqlite.gz"
+    packed.write_bytes(gzip.compress(database.read_bytes()))
+    return Gazetteer(packed)
+
+
+@pytest.mark.issue(16)
+def test_state_pairs_lend_a_name_nothing_through_a_division_it_can_be_itself(namesakes: Gazetteer) -> None:
+    names = {key: Name(key, candidates_for(surface, namesakes), False)
+             for key, surface in (("zembla", "Zembla"), ("zembla city", "Zembla City"),
+                                  ("kestrel", "Kestrel"), ("kestrel city", "Kestrel City"))}
+    pairs = state_pairs(names)
+    # "Zembla" can be the district "Zembla City" can be: its city is no likelier for that (places v11).
+    assert pairs["zembla"] == frozenset()
+    assert pairs["zembla city"] == frozenset()
+    # A name that contains another is still paired with it when it cannot be that state itself.
+    assert {c.geonameid for c in pairs["kestrel city"]} == {14}
+    choices = resolve_names(names, {"log_population": 1.0, "state_pair": 6.0})
+    assert choices["zembla"].candidate.geonameid == 10  # type: ignore[union-attr]
+
+
 def test_qualifiers_after_a_comma_and_inside_a_bracket() -> None:
     text = "Attacks in Shika (Gassol, Taraba) and in Mansfield, Ohio, and Kano."
     names = ["Shika", "Gassol", "Taraba", "Mansfield", "Ohio", "Kano"]

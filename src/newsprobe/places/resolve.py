@@ -237,6 +237,19 @@ def water_before(text: str, start: int) -> bool:
     return bool(_WATER_CUE.search(text[max(0, start - 30) : start]))
 
 
+# What may follow a dateline's name before its dash: its state or country, the agency ("SPRINGFIELD, Ill. --",
+# "NEW YORK (Reuters) -").
+_DATELINE_REST = re.compile(r"(?:,[^\n,\-–—]{1,25})?\s*(?:\([^)\n]{1,25}\))?\s*(?:--|[-–—])\s")
+
+
+def dateline_at(text: str, start: int, end: int) -> bool:
+    """Whether a name in capitals opens a dateline ("WASHINGTON — Denouncing ..."): wire style names there the
+    city the story was filed from, so the name is a town, not a state or country of the same name. A name
+    after a comma is the city's state or country ("TBILISI, GEORGIA --"), not the city."""
+    return (text[start:end].isupper() and not text[:start].rstrip().endswith(",")
+            and bool(_DATELINE_REST.match(text, end)))
+
+
 def division_follows(text: str, end: int) -> bool:
     """Whether a division word comes right after a name ("Deir ez-Zor province", "Homs governorate")."""
     following = text[end : end + 20].split()
@@ -376,14 +389,17 @@ def county_pairs(names: dict[str, Name]) -> dict[str, frozenset[Candidate]]:
 def state_pairs(names: dict[str, Name]) -> dict[str, frozenset[Candidate]]:
     """For each name, its towns and counties that lie in a first-level division another name can be
     ("Athens" beside "Tennessee"), whatever the current beliefs: a state is no point, so `nearby_support`
-    gives a town none from it, and the shares of belief miss a state whose name is also a country's."""
+    gives a town none from it, and the shares of belief miss a state whose name is also a country's. A
+    division the name can be itself lends its towns nothing: "Mexico" beside "Mexico City", which both can
+    be the federal district, is no evidence that the bare name is the city rather than the country."""
     states: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key, name in names.items():
         for candidate in name.candidates if not key.startswith(DEMONYM_KEY) else ():
             if candidate.feature == "A.ADM1":
                 states[(candidate.country_code, candidate.admin1)].add(key)
     return {key: frozenset(c for c in name.candidates if _is_point(c)
-                           and states.get((c.country_code, c.admin1), set()) - {key})
+                           and states.get((c.country_code, c.admin1), set()) - {key}
+                           and key not in states.get((c.country_code, c.admin1), set()))
             for key, name in names.items()}
 
 
@@ -551,6 +567,7 @@ def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazett
     """Distinct names by key (one sense per name per article), with the names that qualify them."""
     qualifiers, enclosing = qualifier_keys(text, [(start, end) for start, end, _ in spans])
     water = {normalize_name(text[start:end]) for start, end, _ in spans if water_before(text, start)}
+    datelines = {normalize_name(text[start:end]) for start, end, _ in spans if dateline_at(text, start, end)}
     names: dict[str, Name] = {}
     for start, end, division in spans:
         surface, key = text[start:end], normalize_name(text[start:end])
@@ -560,8 +577,10 @@ def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazett
             names.setdefault(key, Name(key, [], division))
         elif key not in names:
             qualifying = qualifiers.get(key, frozenset())
-            names[key] = Name(key, candidates_for(surface, gazetteer, division, qualified_areas(qualifying, gazetteer)),
-                              division, qualifying, enclosing.get(key, frozenset()))
+            candidates = candidates_for(surface, gazetteer, division, qualified_areas(qualifying, gazetteer))
+            if key in datelines:  # the town, wherever else the article names it ("Washington" is then DC)
+                candidates = [c for c in candidates if c.feature.startswith("P.")] or candidates
+            names[key] = Name(key, candidates, division, qualifying, enclosing.get(key, frozenset()))
     return names
 
 
