@@ -77,12 +77,12 @@ class Errors(str, Enum):
     E110 = ("the {profile!r} propaganda model is not installed ({path} is missing); train and install one with "
             "`newsprobe train propaganda --encoder mpnet-base`, or pass a model you trained with --model")
     E111 = "unknown propaganda profile {profile!r}; known: {known}"
-    E114 = ("{path} is not a propaganda model: give a folder that `newsprobe train propaganda` wrote (with its "
-            "card.json) or the model file it packed")
     E112 = ("the model in {path} is blended with the fast model: calibrate it again with --fast-blend FOLDER, a fast "
             "model trained on the same split")
     E113 = ("the fast model in {path} was trained on the {found!r} split, not {split!r}: the blend is calibrated "
             "on articles neither model read, so train one with `--encoder minilm-l6 --split {split} --out FOLDER`")
+    E114 = ("{path} is not a propaganda model: give a folder that `newsprobe train propaganda` wrote (with its "
+            "card.json) or the model file it packed")
 
 
 class NewsprobeError(Exception):

@@ -195,25 +195,32 @@ class BlendCalibration:
     tc_curve: dict[str, float]
 
 
-def calibrate_blend(model: PropagandaModel, articles: list[CorpusArticle], priors: list[float]) -> BlendCalibration:
-    """For a model blended with the fast one: the fast model's weight in the tag probabilities together with
-    the span thresholds (best SI F1 on `articles`), then its weight in the technique probabilities together
+def calibrate_blend(model: PropagandaModel, fast: PropagandaModel, articles: list[CorpusArticle],
+                    priors: list[float]) -> BlendCalibration:
+    """Blend `model` with `fast` and choose, on `articles`, the fast model's weight in the tag probabilities
+    together with the span thresholds (best SI F1), then its weight in the technique probabilities together
     with the prior correction (best TC micro-F1); `model` keeps the choice. Each article is read once."""
+    model.blend_with(fast, Blend(0.0, 0.0))
     readings, gold = list(_readings(model, articles)), _gold_of(articles)
-    si_curve: dict[str, float] = {}
-    tc_curve: dict[str, float] = {}
+    si_curve: dict[tuple[float, str], float] = {}
     for weight in BLEND_WEIGHTS:
         model.blend = Blend(weight, 0.0)
-        si_curve |= {f"{weight}:{pair}": f1 for pair, f1 in _threshold_curve(model, readings, gold).items()}
-    tags, pair = max(si_curve, key=lambda key: si_curve[key]).split(":")
+        si_curve |= {(weight, pair): f1 for pair, f1 in _threshold_curve(model, readings, gold).items()}
+    tags, pair = max(si_curve, key=si_curve.__getitem__)
+    tc_curve: dict[tuple[float, str], float] = {}
     for weight in BLEND_WEIGHTS:
-        model.blend = Blend(float(tags), weight)
-        tc_curve |= {f"{weight}:{power}": f1 for power, f1 in _prior_curve(model, readings, gold, priors).items()}
-    labels, power = max(tc_curve, key=lambda key: tc_curve[key]).split(":")
-    model.blend = Blend(float(tags), float(labels))
+        model.blend = Blend(tags, weight)
+        tc_curve |= {(weight, power): f1 for power, f1 in _prior_curve(model, readings, gold, priors).items()}
+    labels, power = max(tc_curve, key=tc_curve.__getitem__)
+    model.blend = Blend(tags, labels)
     model.label_weights = np.asarray(priors, dtype=np.float32) ** float(power)
     thresholds = dict(zip(("high", "low"), map(float, pair.split("/")), strict=True))
-    return BlendCalibration(model.blend, thresholds, float(power), si_curve, tc_curve)
+    return BlendCalibration(model.blend, thresholds, float(power), _keyed(si_curve), _keyed(tc_curve))
+
+
+def _keyed(curve: dict[tuple[float, str], float]) -> dict[str, float]:
+    """A curve over (blend weight, setting) pairs with the card's keys, `weight:setting`."""
+    return {f"{weight}:{setting}": f1 for (weight, setting), f1 in curve.items()}
 
 
 def _gold_of(articles: list[CorpusArticle]) -> list[GoldSpan]:

@@ -80,10 +80,10 @@ class Member:
 class PropagandaModel:
     """Ensemble of span taggers and span classifiers (int8 ONNX) with the thresholds chosen at training time."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None, fast_dir: Path | None = None) -> None:
+    def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None) -> None:
         """Load the model in `model_dir`: a folder as training writes it, or that folder packed into one
-        archive (`propaganda.archive`). A card with a `fast_blend` entry also loads the fast model it blends
-        with: the installed one, or the one in `fast_dir` (calibration uses one that never read its articles)."""
+        archive (`propaganda.archive`). A card with a `fast_blend` entry is blended with the installed fast
+        model."""
         threads = threads or int(os.environ.get(ONNX_THREADS_ENV) or 2)
         self.card = json.loads(read_model_file(model_dir, CARD))
         self.tokenizer = tokenizer_from_json(read_model_file(model_dir, TOKENIZER).decode("utf-8"))
@@ -95,11 +95,17 @@ class PropagandaModel:
                            float(thresholds.get("low", DEFAULT_THRESHOLDS[1])))
         self._special = special_ids(self.tokenizer)
         self.label_weights = label_weights(self.card)
-        blend = self.card.get("fast_blend")
-        self.blend = Blend(float(blend["tags"]), float(blend["labels"])) if blend else None
-        self.fast = load_model(fast_dir or MODEL_DIR) if blend else None
+        self.blend: Blend | None = None
+        self.fast: PropagandaModel | None = None
+        if blend := self.card.get("fast_blend"):
+            self.blend_with(load_model(MODEL_DIR), Blend(float(blend["tags"]), float(blend["labels"])))
         # The last reading: the events analyzer pools the same article's hidden states instead of reading it again.
         self._last: Reading | None = None
+
+    def blend_with(self, fast: PropagandaModel, blend: Blend) -> None:
+        """Average this model's probabilities with those of `fast` (calibration passes a fast model that never
+        read its articles) by the weights of `blend`; readings made before lack the fast reading."""
+        self.fast, self.blend, self._last = fast, blend, None
 
     def read(self, text: str) -> Reading:
         """Run every member's encoder over every window of `text`; tag probabilities are averaged over the
@@ -127,7 +133,7 @@ class PropagandaModel:
 
     def tag_probs(self, reading: Reading) -> np.ndarray:
         """The reading's O/B/I probabilities per token, averaged with the fast model's when blended."""
-        if self.blend is None or self.fast is None or reading.companion is None or not len(reading.tokens):
+        if self.fast is None or self.blend is None or reading.companion is None or not len(reading.tokens):
             return reading.tag_probs
         fast = project_tags(self.fast.tag_probs(reading.companion), reading.companion.tokens, reading.tokens,
                             len(reading.text))

@@ -439,19 +439,17 @@ def _calibrate_blend(out_dir: Path, card: dict, articles: list[CorpusArticle], f
     """Blend weights, thresholds and prior correction chosen with the fast model in `fast_dir`, which must
     have trained on the same articles (so that it never read the calibration split either)."""
     from newsprobe.propaganda.evaluate import calibrate_blend
-    from newsprobe.propaganda.model import PropagandaModel
+    from newsprobe.propaganda.model import PropagandaModel, load_model
     from newsprobe.propaganda.profiles import model_version
 
-    fast_card = json.loads((fast_dir / "card.json").read_text(encoding="utf-8"))
-    fast_split = fast_card.get("settings", {}).get("split", "train")
+    fast = load_model(fast_dir)
+    fast_split = fast.card.get("settings", {}).get("split", "train")
     if fast_split != card["settings"]["split"]:
         raise NewsprobeError(Errors.E113, path=str(fast_dir), found=fast_split, split=card["settings"]["split"])
-    card["fast_blend"] = {"tags": 0.0, "labels": 0.0}
-    write_card(out_dir, card)
-    chosen = calibrate_blend(PropagandaModel(out_dir, fast_dir=fast_dir), articles, card["label_priors"])
+    chosen = calibrate_blend(PropagandaModel(out_dir), fast, articles, card["label_priors"])
     calibration = card["thresholds_chosen_on"]
     card["fast_blend"] = {"tags": chosen.blend.tags, "labels": chosen.blend.labels,
-                          "calibrated_with": model_version(fast_card)}
+                          "calibrated_with": model_version(fast.card)}
     card["span_thresholds"], card["label_prior_power"] = chosen.thresholds, chosen.prior_power
     card[f"blend_threshold_grid_{calibration}_si_f1"] = chosen.si_curve
     card[f"blend_label_prior_grid_{calibration}_tc_f1"] = chosen.tc_curve
