@@ -131,6 +131,33 @@ def test_places_mentions_follow_the_gazetteer_past_ner_edges(text: str, places: 
     assert [m.text for m in Geoparser().mentions(text)] == places
 
 
+def test_places_regions_and_long_country_names_of_conflict_news_are_placed() -> None:
+    found = {place.text: place for place in Geoparser().parse(
+        "Fighting resumed in Nagorno-Karabakh, drought spread across the Horn of Africa, migrants crossed the "
+        "Balkans, and UN staff in the Democratic Republic of Congo said so.")}
+    assert found["Democratic Republic of Congo"].candidate.country_code == "CD"  # type: ignore[union-attr]
+    # A region made of divisions or countries stands at the mean of their points.
+    expected = {"Nagorno-Karabakh": (39.8, 46.8), "Horn of Africa": (11.1, 42.2), "Balkans": (43.1, 20.1)}
+    for name, (lat, lon) in expected.items():
+        assert distance_km(found[name].lat, found[name].lon, lat, lon) < 50  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "surface", "name", "country"), [
+    # NER stops at "and"; the name runs on, and "St." is looked up spelt out ("Saint Kitts and Nevis").
+    ("A cargo ship under the flag of St. Kitts and Nevis sank on Monday.", "St. Kitts and Nevis",
+     "Saint Kitts and Nevis", "KN"),
+    # NER takes a legislator's party initial into the town's name.
+    ("The bill was backed by Rep. Vicki Lensing, D-Iowa City, on Monday.", "Iowa City", "Iowa City", "US"),
+    # The tokenizer splits "Ste" from its period; the name chained to "Ontario" is the whole town's.
+    ("His roots go all the way to Canada - Sault Ste. Marie, Ontario, where he grew up.", "Sault Ste. Marie",
+     "Sault Ste. Marie", "CA"),
+])
+def test_places_names_ner_cuts_or_overruns_are_read_whole(text: str, surface: str, name: str, country: str) -> None:
+    found = {place.text: place.candidate for place in Geoparser().parse(text)}
+    assert surface in found and found[surface] is not None
+    assert (found[surface].name, found[surface].country_code) == (name, country)
+
+
 def test_places_settlement_word_after_a_far_fetched_variant() -> None:
     from newsprobe.places.gazetteer import load_gazetteer
     from newsprobe.places.resolve import candidates_for

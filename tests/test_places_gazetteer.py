@@ -17,6 +17,8 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         Entry("Riverton", -5.0, 30.0, "XB", "P.PPL", 800, 2, "02", {"Riverton"}),
         Entry("Northland", 15.0, 25.0, "XA", "A.ADM1", 900_000, None, "01", {"Northland Province", "Northland"}),
         Entry("Xanadia", 12.0, 22.0, "XA", "A.PCLI", 9_000_000, 3, "", {"Xanadia"}, {"XA", "XAN"}),
+        Entry("St. Brendan Parish", 11.0, 21.0, "XA", "A.ADM2", 40_000, 4, "01", {"St. Brendan Parish"}),
+        Entry("Sainte Odile", 11.5, 21.5, "XA", "P.PPL", 6_000, 5, "01", {"Sainte Odile"}),
     ]
     folder = tmp_path_factory.mktemp("gazetteer")
     database = folder / "tiny.sqlite"
@@ -32,6 +34,13 @@ def test_gazetteer_lookup_exact_and_alternate(tiny: Gazetteer) -> None:
     assert {c.geonameid for c in tiny.lookup("Riverton")} == {1, 2}
     assert [c.geonameid for c in tiny.lookup("Ривертон")] == [1]
     assert [c.geonameid for c in tiny.lookup("rivertown")] == [1]
+
+
+def test_gazetteer_finds_abbreviated_generic_words_spelt_out_either_way(tiny: Gazetteer) -> None:
+    assert [c.geonameid for c in tiny.lookup("Saint Brendan Parish")] == [4]
+    assert [c.geonameid for c in tiny.lookup("St. Brendan Parish")] == [4]
+    assert [c.geonameid for c in tiny.lookup("Ste. Odile")] == [5]
+    assert tiny.has_name("ste odile") and tiny.has_name("saint brendan parish")
 
 
 def test_gazetteer_loose_match_only_without_exact(tiny: Gazetteer) -> None:
@@ -65,6 +74,22 @@ def test_gazetteer_missing_file_is_an_error(tmp_path: Path) -> None:
 ])
 def test_build_keeps_useful_alternate_names(name: str, kept: bool) -> None:
     assert keep_alternate(name) is kept
+
+
+def test_build_joins_a_county_to_its_towns_however_each_package_spells_it() -> None:
+    from newsprobe.places.build import county_entries
+
+    counties = [{"fips": "22087", "name": "St. Bernard Parish", "state": "LA"},
+                {"fips": "22051", "name": "Jefferson Parish", "state": "LA"}]
+    located = [
+        {"country_code": "US", "state": "Louisiana", "county": "Saint Bernard Parish", "latitude": 29.9,
+         "longitude": -89.9, "population": 9_000},
+        {"country_code": "US", "state": "Louisiana", "county": "Saint Bernard Parish", "latitude": 29.7,
+         "longitude": -89.7, "population": 1_000},
+    ]
+    entries = list(county_entries(counties, located, {"LA": {"name": "Louisiana"}}, {}))
+    assert [(e.name, e.admin2, e.population) for e in entries] == [("St. Bernard Parish", "Saint Bernard Parish", 10_000)]
+    assert entries[0].lat == pytest.approx(29.8) and entries[0].lon == pytest.approx(-89.8)
 
 
 def test_build_bare_division_name() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.places.normalize import loose_key, normalize_name, strip_article
+from newsprobe.places.normalize import loose_key, normalize_name, spelt_out, strip_article
 
 
 @pytest.mark.parametrize("variant", ["Abu Kamal", "Abu Kemal", "Abu-Kemal", "ABU KEMAL", "Abou Kemal", "Abū Kamāl"])
@@ -29,3 +29,10 @@ def test_normalize_arabic_article_forms() -> None:
 def test_normalize_keeps_distinct_places_apart() -> None:
     assert loose_key("Homs") != loose_key("Hama")
     assert loose_key("Mosul") != loose_key("Missoula")
+
+
+def test_spelt_out_expands_abbreviated_generic_words_only() -> None:
+    assert spelt_out(normalize_name("St. Kitts and Nevis")) == "saint kitts and nevis"
+    assert spelt_out(normalize_name("Ft. Worth")) == "fort worth"
+    assert spelt_out(normalize_name("Sault Ste. Marie")) == "sault sainte marie"
+    assert spelt_out(normalize_name("Stanley")) == "stanley"

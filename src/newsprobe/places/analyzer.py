@@ -12,7 +12,7 @@ from newsprobe.places.geoparse import Geoparser, Located
 
 class PlacesAnalyzer:
     name: ClassVar[str] = "places"
-    version: ClassVar[str] = "v11"
+    version: ClassVar[str] = "v12"
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ("places",)
     languages: ClassVar[tuple[str, ...]] = ("en",)

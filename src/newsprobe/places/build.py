@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.places.geo import distance_km
-from newsprobe.places.normalize import fold, loose_key, normalize_name
+from newsprobe.places.normalize import fold, loose_key, normalize_name, spelt_out
 
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 # Generic words after a division name ("Deir ez-Zor province"); a name also stands without them.
 DIVISION_WORDS = frozenset((
     "province", "governorate", "region", "oblast", "state", "prefecture", "district", "department",
@@ -309,20 +309,23 @@ def county_entries(counties: list[dict], located: list[dict], states: dict[str, 
     """US counties (second-level): centroid of the populated places GeoNames puts in them; GeoNames id by
     FIPS code (GeoNames codes a county "US.AL.001")."""
     points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    spellings: dict[tuple[str, str], str] = {}  # the towns' spelling of a county ("Saint Bernard Parish")
     for row in located:
         if row["country_code"] == "US" and row.get("county"):
-            points[(row.get("state", ""), row["county"])].append(
-                (row["latitude"], row["longitude"], int(row.get("population") or 0)))
+            key = (row.get("state", ""), spelt_out(normalize_name(row["county"])))
+            points[key].append((row["latitude"], row["longitude"], int(row.get("population") or 0)))
+            spellings[key] = row["county"]
     for county in counties:
-        state = states.get(county["state"], {}).get("name", "")
-        inside = points.get((state, county["name"]))
+        # The packages spell a county "St. Bernard Parish" and "Saint Bernard Parish": they join spelt out.
+        key = (states.get(county["state"], {}).get("name", ""), spelt_out(normalize_name(county["name"])))
+        inside = points.get(key)
         if not inside:
             continue
         yield Entry(
             name=county["name"], lat=statistics.fmean(p[0] for p in inside),
             lon=statistics.fmean(p[1] for p in inside), cc="US", feature="A.ADM2",
             population=sum(p[2] for p in inside), admin1=county["state"],
-            names={county["name"], bare_division_name(county["name"])}, admin2=county["name"],
+            names={county["name"], bare_division_name(county["name"])}, admin2=spellings[key],
             geonameid=getattr(subdivisions.get(("US", county["state"], county["fips"][2:])), "geonameid", None),
         )
 
@@ -508,7 +511,8 @@ def name_rows(pid: int, entry: Entry) -> set[tuple[str, int, int]]:
     for name in entry.names:
         latin = fold(name).isascii()
         if latin or not small:
-            rows.add((normalize_name(name), ALTERNATE, pid))
+            # Abbreviated generic words are found spelt out too ("St. Bernard Parish" as "Saint Bernard Parish").
+            rows.update({(normalize_name(name), ALTERNATE, pid), (spelt_out(normalize_name(name)), ALTERNATE, pid)})
         if latin and not small:
             rows.add((loose_key(name), LOOSE, pid))
     rows.update((normalize_name(code), ABBREVIATION, pid) for code in entry.abbreviations)

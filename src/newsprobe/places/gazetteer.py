@@ -16,6 +16,7 @@ from newsprobe.places.normalize import (
     is_dotted_abbreviation,
     loose_key,
     normalize_name,
+    spelt_out,
     strip_article,
 )
 
@@ -86,6 +87,7 @@ class Gazetteer:
         self.divisions = {(cc, code): name for cc, code, name in self.db.execute("SELECT * FROM divisions")}
         self.demonyms = dict(self.db.execute("SELECT key, cc FROM demonyms"))
         self.aliases: dict[str, tuple[Candidate, ...]] = {}
+        self.dotted_aliases: set[str] = set()  # keys of aliases written as initials ("L.A."), not words ("La.")
         self.unresolved_aliases: list[str] = []  # targets this gazetteer lacks (a small test gazetteer lacks most)
         self._add_aliases(read_alias_rows(aliases_path()) if alias_rows is None else alias_rows)
         # Per-instance caches: news repeats the same few names, and each lookup is an SQL join.
@@ -97,13 +99,16 @@ class Gazetteer:
         """Places called `name`: exact spellings and our aliases first, else transliteration variants (loose keys)."""
         key = normalize_name(name)
         kinds = (MAIN, ALTERNATE, ABBREVIATION) if abbreviation else (MAIN, ALTERNATE)
-        found = self._query(key, kinds)
+        found = self._query(key, kinds, spelt_out(key))
+        # Initials stand for their alias only when written as initials: "L.A." and "LA" are Los Angeles, "La." is
+        # Louisiana (the AP abbreviation of a state).
+        aliases = self.aliases.get(key, ()) if key not in self.dotted_aliases or is_abbreviation(name) else ()
         if is_abbreviation(name):
             # "U.S." is no village called Us, "EU" no Eu, "AU" no Au am Rhein; nor is any name a transliteration
             # variant of initials. Dotted ones may be a place's dotted name ("D.C.", "Ala.").
             kept = (ALTERNATE, ABBREVIATION) if is_dotted_abbreviation(name) else (ABBREVIATION,)
-            return _with_aliases(tuple(c for c in found if c.match in kept), self.aliases.get(key, ()))
-        found = _with_aliases(found, self.aliases.get(key, ()))
+            return _with_aliases(tuple(c for c in found if c.match in kept), aliases)
+        found = _with_aliases(found, aliases)
         if key and strip_article(key) == key:
             # Arabic names go with and without their article: "Anbar" is Al Anbar (and not only Ambar, Turkey).
             known = {c.pid for c in found}
@@ -114,8 +119,8 @@ class Gazetteer:
 
     def _has_name(self, key: str) -> bool:
         """Whether a normalized key names any place exactly (used to scan text cheaply)."""
-        row = self.db.execute("SELECT 1 FROM names WHERE key = ? AND kind <= ? LIMIT 1", (key, ALTERNATE))
-        return key in self.aliases or row.fetchone() is not None
+        query = "SELECT 1 FROM names WHERE key IN (?, ?) AND kind <= ? LIMIT 1"
+        return key in self.aliases or self.db.execute(query, (key, spelt_out(key), ALTERNATE)).fetchone() is not None
 
     def _add_aliases(self, rows: list[tuple[str, str, str]]) -> None:
         """Resolve the alias table against this gazetteer: names become candidates, demonyms join the demonyms."""
@@ -131,6 +136,8 @@ class Gazetteer:
             found = [entry for entry in entries if entry is not None]
             candidate = replace(found[0], match=MAIN) if len(found) == 1 else _region(pid, alias, found)
             self.aliases[normalize_name(alias)] = (candidate,)
+            if is_dotted_abbreviation(alias):
+                self.dotted_aliases.add(normalize_name(alias))
 
     def _entry(self, name: str, country_code: str, feature: str) -> Candidate | None:
         """The most populous gazetteer place with this exact name, country and feature."""
@@ -140,11 +147,12 @@ class Gazetteer:
             (normalize_name(name), MAIN, ALTERNATE, country_code, feature)).fetchone()
         return self._candidate(row) if row else None
 
-    def _query(self, key: str, kinds: tuple[int, ...]) -> tuple[Candidate, ...]:
+    def _query(self, key: str, kinds: tuple[int, ...], other_key: str = "") -> tuple[Candidate, ...]:
+        """Places with a name of these kinds under `key` (or `other_key`, another spelling of it)."""
         marks = ",".join("?" * len(kinds))
         rows = self.db.execute(
             f"SELECT p.*, MIN(n.kind) FROM names n JOIN places p ON p.pid = n.pid "
-            f"WHERE n.key = ? AND n.kind IN ({marks}) GROUP BY p.pid", (key, *kinds))
+            f"WHERE n.key IN (?, ?) AND n.kind IN ({marks}) GROUP BY p.pid", (key, other_key or key, *kinds))
         return tuple(self._candidate(row) for row in rows)
 
     def _candidate(self, row: tuple) -> Candidate:

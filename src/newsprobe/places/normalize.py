@@ -50,6 +50,15 @@ def normalize_name(name: str) -> str:
     return _NON_WORD.sub("", folded).strip()
 
 
+# Abbreviated generic words that news writes and the gazetteer may hold only spelt out ("St. Kitts and Nevis").
+_SPELT_OUT = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+
+
+def spelt_out(key: str) -> str:
+    """A normalized key with its abbreviated generic words spelt out ("st kitts" → "saint kitts")."""
+    return " ".join(_SPELT_OUT.get(word, word) for word in key.split(" "))
+
+
 def strip_article(key: str) -> str:
     """A normalized key without a leading Arabic article ("al bukamal" → "bukamal")."""
     return _ARTICLE.sub("", key, count=1)

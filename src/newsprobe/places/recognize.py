@@ -47,6 +47,9 @@ PLACE_KINDS = frozenset(("island", "islands", "river", "lake", "valley", "hill",
                          "coast", "bay", "creek"))
 _POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 _NAME_BREAKS = frozenset(("(", ")", ",", ";", "in"))
+_CONJUNCTIONS = frozenset(("and", "or", "&"))
+# Generic words abbreviated inside place names ("Ste." of "Sault Ste. Marie", "Ft." of "Ft. Worth").
+ABBREVIATED_GENERICS = frozenset(("st", "ste", "ft", "mt"))
 _DASHES = frozenset(("-", "–", "—"))
 # A NORP entity that is no demonym is still a place when the gazetteer has a city this large by that name.
 NORP_PLACE = 100_000
@@ -226,9 +229,13 @@ def _capitalised(token: Token) -> bool:
 
 
 def _in_name(doc: Doc, i: int) -> bool:
-    """A capitalised word, or a hyphen that joins two without spaces ("Emilia-Romagna")."""
+    """A capitalised word, a hyphen that joins two without spaces ("Emilia-Romagna"), or the period of an
+    abbreviated generic word ("Sault Ste. Marie", where the tokenizer splits "Ste" from its period)."""
     token = doc[i]
     if _capitalised(token):
+        return True
+    if token.text == "." and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+            and doc[i - 1].lower_ in ABBREVIATED_GENERICS and _capitalised(doc[i + 1]):
         return True
     return (token.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not token.whitespace_
             and _capitalised(doc[i - 1]) and _capitalised(doc[i + 1]))
@@ -277,7 +284,7 @@ def _place_keys(entities: list[Span]) -> set[str]:
 
 def _leading_place(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Mention | None:
     """A place that opens an organisation's name ("the Ohio Department of Development" → Ohio)."""
-    ent = _trim_article(ent)
+    ent = _trim_edges(ent)
     if ent.label_ != "ORG" or len(ent) < 2:
         return None
     for end in range(ent.end - 1, ent.start, -1):
@@ -293,7 +300,7 @@ def _leading_place(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Men
 
 def _entity_mention(ent: Span, gazetteer: Gazetteer, place_keys: set[str]) -> Mention | None:
     """A mention from one NER entity, or None when it is not a place."""
-    ent = _trim_possessive(_trim_article(ent), gazetteer)
+    ent = _trim_possessive(_trim_edges(ent), gazetteer)
     if not len(ent) or "\n" in ent.text or ent.text.islower():
         return None
     if gazetteer.demonym_country(ent.text) or _bare_compass(ent):
@@ -392,11 +399,19 @@ def _longest_known(ent: Span, gazetteer: Gazetteer) -> Span:
     return longest if longest is not None and longest.end > ent.end else ent
 
 
-def _trim_article(ent: Span) -> Span:
-    """Drop a leading "the" that NER sometimes includes ("the Netherlands" stays whole in GeoNames)."""
-    if len(ent) > 1 and ent[0].lower_ == "the":
-        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
-    return ent
+def _trim_edges(ent: Span) -> Span:
+    """Drop what NER sometimes takes into a name: a leading "the" ("the Netherlands" stays whole in GeoNames),
+    a legislator's party initial ("D-Iowa City") and a closing conjunction ("St. Kitts and" of "St. Kitts and
+    Nevis", which `_longest_known` then runs on to the whole name)."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent[0].lower_ == "the":
+        start += 1
+    elif end - start > 2 and ent[0].text in PARTY_INITIALS and ent[1].text == "-" and not ent[0].whitespace_ \
+            and not ent[1].whitespace_:
+        start += 2
+    if end - start > 1 and ent.doc[end - 1].lower_ in _CONJUNCTIONS:
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
 def _trim_possessive(ent: Span, gazetteer: Gazetteer) -> Span:

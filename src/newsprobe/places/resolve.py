@@ -9,7 +9,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -248,6 +248,13 @@ def dateline_at(text: str, start: int, end: int) -> bool:
     after a comma is the city's state or country ("TBILISI, GEORGIA --"), not the city."""
     return (text[start:end].isupper() and not text[:start].rstrip().endswith(",")
             and bool(_DATELINE_REST.match(text, end)))
+
+
+# A town's own bodies after its name ("Delta Police Department", "Paris City Council"): the name is the town's.
+# Only bodies no country or state has under that name: countries and states have police and councils too
+# ("Georgian police", "the NATO-Russia Council", "the Texas Fire Service").
+_MUNICIPAL_BODY = re.compile(r"(?:'s|’s)?\s+(?:(?:city|town|village|borough)\s+(?:council|hall|police|manager)"
+                             r"|(?:police|fire)\s+(?:department|dept\b))", re.IGNORECASE)
 
 
 def division_follows(text: str, end: int) -> bool:
@@ -567,7 +574,8 @@ def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazett
     """Distinct names by key (one sense per name per article), with the names that qualify them."""
     qualifiers, enclosing = qualifier_keys(text, [(start, end) for start, end, _ in spans])
     water = {normalize_name(text[start:end]) for start, end, _ in spans if water_before(text, start)}
-    datelines = {normalize_name(text[start:end]) for start, end, _ in spans if dateline_at(text, start, end)}
+    towns = {normalize_name(text[start:end]) for start, end, _ in spans
+             if dateline_at(text, start, end) or _MUNICIPAL_BODY.match(text, end)}
     names: dict[str, Name] = {}
     for start, end, division in spans:
         surface, key = text[start:end], normalize_name(text[start:end])
@@ -578,10 +586,86 @@ def group_names(text: str, spans: list[tuple[int, int, bool]], gazetteer: Gazett
         elif key not in names:
             qualifying = qualifiers.get(key, frozenset())
             candidates = candidates_for(surface, gazetteer, division, qualified_areas(qualifying, gazetteer))
-            if key in datelines:  # the town, wherever else the article names it ("Washington" is then DC)
+            if key in towns:  # the town, wherever else the article names it ("Washington" is then DC)
                 candidates = [c for c in candidates if c.feature.startswith("P.")] or candidates
             names[key] = Name(key, candidates, division, qualifying, enclosing.get(key, frozenset()))
-    return names
+    return towns_not_divisions(text, [(start, end) for start, end, _ in spans], names)
+
+
+# "the state of Washington", "Al Amadiya district of Duhok", "the countryside of Hama": the words before a name
+# make it a division.
+_DIVISION_OF = re.compile(r"\b(?:state|province|region|governorate|oblast|district|countryside)\s+of\s+$",
+                          re.IGNORECASE)
+# "New York Governor Andrew Cuomo", "New York's attorney general": offices a state has and a town has not.
+_DIVISION_OFFICE = re.compile(r"(?:'s|’s)?\s+(?:governor|gov\.|lieutenant governor|attorney general|legislature"
+                              r"|general assembly)\b", re.IGNORECASE)
+# What joins the names of a list ("Oregon and Washington", "Virginia, Washington, West Virginia").
+_LIST_JOINT = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
+
+
+def towns_not_divisions(text: str, spans: list[tuple[int, int]], names: dict[str, Name]) -> dict[str, Name]:
+    """A first-level division that shares its name with its country's capital ("Washington", "Buenos Aires")
+    or with its own largest town ("New York", "Aleppo") is the town, as news means it, unless the text marks
+    the division (`_marked_divisions`) or another name's likeliest place lies inside the division but away
+    from the town ("Seattle" for Washington; not "Brooklyn" for New York). Else the division is no candidate."""
+    marked = _marked_divisions(text, spans, names)
+    likeliest = {key: max(name.candidates, key=lambda c: c.population) for key, name in names.items() if name.candidates}
+    kept = {}
+    for key, name in names.items():
+        dropped = _divisions_meaning_towns(name)
+        others = [place for other, place in likeliest.items() if other != key]
+        if dropped and not name.division and key not in marked and not any(
+                within(place, division) and not _near_its_town(place, division, name) for place in others
+                for division in dropped):
+            name = replace(name, candidates=[c for c in name.candidates if c not in dropped])
+        kept[key] = name
+    return kept
+
+
+def _marked_divisions(text: str, spans: list[tuple[int, int]], names: dict[str, Name]) -> set[str]:
+    """Keys of names the text marks as divisions: a state's office after the name ("New York Governor") or
+    "state of", "district of" before it, a list with another division of the same country ("Oregon and
+    Washington"), or the name qualifying another ("Buffalo, New York", "Hays (Hays, Al Hudaydah)")."""
+    marked = {normalize_name(text[start:end]) for start, end in spans
+              if _DIVISION_OF.search(text[max(0, start - 25):start]) or _DIVISION_OFFICE.match(text, end)}
+    return marked | _listed_with_divisions(text, spans, names) | {key for name in names.values() for key in name.qualifiers}
+
+
+def _divisions_meaning_towns(name: Name) -> set[Candidate]:
+    """The first-level divisions among a name's candidates that a town candidate of the name stands for."""
+    towns = [c for c in name.candidates if c.feature.startswith("P.")]
+    return {c for c in name.candidates if c.feature == "A.ADM1" and any(_stands_for(town, c) for town in towns)}
+
+
+def _near_its_town(place: Candidate, division: Candidate, name: Name) -> bool:
+    """Whether a place lies within `NEARBY_KM` of a town of the name that the division stands for."""
+    return any(_stands_for(town, division) and distance_km(place.lat, place.lon, town.lat, town.lon) <= NEARBY_KM
+               for town in name.candidates if town.feature.startswith("P."))
+
+
+def _stands_for(town: Candidate, division: Candidate) -> bool:
+    """Whether a town is what a first-level division's name means in news: its country's capital, or its
+    own largest town."""
+    if town.feature == "P.PPLC":
+        return town.country_code == division.country_code
+    return within(town, division) and town.population >= division.size
+
+
+def _listed_with_divisions(text: str, spans: list[tuple[int, int]], names: dict[str, Name]) -> set[str]:
+    """Keys of names listed next to a name that can be a first-level division of the same country."""
+    ordered = sorted(spans)
+    listed = set()
+    for (start, end), (next_start, next_end) in itertools.pairwise(ordered):
+        if not _LIST_JOINT.match(text[end:next_start]):
+            continue
+        left, right = names.get(normalize_name(text[start:end])), names.get(normalize_name(text[next_start:next_end]))
+        if left is None or right is None:
+            continue
+        for one, other in ((left, right), (right, left)):
+            countries = {c.country_code for c in other.candidates if c.feature == "A.ADM1"}
+            if any(c.feature == "A.ADM1" and c.country_code in countries for c in one.candidates):
+                listed.add(one.key)
+    return listed
 
 
 def resolve_names(names: dict[str, Name], weights: dict[str, float], rounds: int = 3) -> dict[str, Choice]:
