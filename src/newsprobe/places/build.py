@@ -512,7 +512,8 @@ def name_rows(pid: int, entry: Entry) -> set[tuple[str, int, int]]:
         latin = fold(name).isascii()
         if latin or not small:
             # Abbreviated generic words are found spelt out too ("St. Bernard Parish" as "Saint Bernard Parish").
-            rows.update({(normalize_name(name), ALTERNATE, pid), (spelt_out(normalize_name(name)), ALTERNATE, pid)})
+            key = normalize_name(name)
+            rows.update({(key, ALTERNATE, pid), (spelt_out(key), ALTERNATE, pid)})
         if latin and not small:
             rows.add((loose_key(name), LOOSE, pid))
     rows.update((normalize_name(code), ABBREVIATION, pid) for code in entry.abbreviations)

@@ -612,12 +612,10 @@ def towns_not_divisions(text: str, spans: list[tuple[int, int]], names: dict[str
     likeliest = {key: max(name.candidates, key=lambda c: c.population) for key, name in names.items() if name.candidates}
     kept = {}
     for key, name in names.items():
-        dropped = _divisions_meaning_towns(name)
-        others = [place for other, place in likeliest.items() if other != key]
-        if dropped and not name.division and key not in marked and not any(
-                within(place, division) and not _near_its_town(place, division, name) for place in others
-                for division in dropped):
-            name = replace(name, candidates=[c for c in name.candidates if c not in dropped])
+        meant = {} if name.division or key in marked else _divisions_meaning_towns(name)
+        if meant and not any(_inside_away_from(place, division, towns) for other, place in likeliest.items()
+                             if other != key for division, towns in meant.items()):
+            name = replace(name, candidates=[c for c in name.candidates if c not in meant])
         kept[key] = name
     return kept
 
@@ -631,16 +629,18 @@ def _marked_divisions(text: str, spans: list[tuple[int, int]], names: dict[str, 
     return marked | _listed_with_divisions(text, spans, names) | {key for name in names.values() for key in name.qualifiers}
 
 
-def _divisions_meaning_towns(name: Name) -> set[Candidate]:
-    """The first-level divisions among a name's candidates that a town candidate of the name stands for."""
+def _divisions_meaning_towns(name: Name) -> dict[Candidate, list[Candidate]]:
+    """The first-level divisions among a name's candidates that some town candidates of the name stand for,
+    with those towns."""
     towns = [c for c in name.candidates if c.feature.startswith("P.")]
-    return {c for c in name.candidates if c.feature == "A.ADM1" and any(_stands_for(town, c) for town in towns)}
+    meant = {c: [town for town in towns if _stands_for(town, c)] for c in name.candidates if c.feature == "A.ADM1"}
+    return {division: standing for division, standing in meant.items() if standing}
 
 
-def _near_its_town(place: Candidate, division: Candidate, name: Name) -> bool:
-    """Whether a place lies within `NEARBY_KM` of a town of the name that the division stands for."""
-    return any(_stands_for(town, division) and distance_km(place.lat, place.lon, town.lat, town.lon) <= NEARBY_KM
-               for town in name.candidates if town.feature.startswith("P."))
+def _inside_away_from(place: Candidate, division: Candidate, towns: list[Candidate]) -> bool:
+    """Whether a place lies inside a division and more than `NEARBY_KM` from each of the towns it stands for."""
+    return within(place, division) and all(
+        distance_km(place.lat, place.lon, town.lat, town.lon) > NEARBY_KM for town in towns)
 
 
 def _stands_for(town: Candidate, division: Candidate) -> bool:
